@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { freePort, startLeashed, waitUntilAnswering } from './processes.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const prismBin = fileURLToPath(new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
+const bundledSpec = 'generated/openapi.json';
+
+export interface PrismServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startPrism(args: string[], port?: number): Promise<PrismServer> {
+  port ??= await freePort();
+  const prism = startLeashed(process.execPath, [prismBin, ...args, '--host', '127.0.0.1', '--port', String(port)], root);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(url, 30_000, prism);
+  } catch (error) {
+    await prism.stop();
+    throw error;
+  }
+  return { url, stop: () => prism.stop() };
+}
+
+/** `prism mock` on the bundled spec: answers every request from the spec's examples. */
+export function startPrismMock(port?: number): Promise<PrismServer> {
+  return startPrism(['mock', bundledSpec], port);
+}
+
+/**
+ * `prism proxy --errors` in front of upstream: forwards every request and turns any request or
+ * response that violates the spec into an error response, so that a violation fails the test.
+ */
+export function startPrismProxy(upstream: string): Promise<PrismServer> {
+  return startPrism(['proxy', bundledSpec, upstream, '--errors']);
+}
