@@ -15,16 +15,13 @@ export class CheckoutSessions {
 
   /**
    * Lists checkout sessions, newest first. Await it for the first page, or iterate it with
-   * `for await` for every session across pages.
+   * `for await` for every session across pages. Invalid params reject with a ValidationError
+   * before any request is sent.
    */
   list(params: ListParams = {}, options: RequestOptions = {}): PagePromise {
-    return new PagePromise((resolve, reject) => {
-      try {
-        validateListParams(params);
-      } catch (error) {
-        return reject(error);
-      }
-      loadPage((query) => fetchList(this.#transport, query, options), params, new Set()).then(resolve, reject);
+    return PagePromise.lazy(async () => {
+      validateListParams(params);
+      return loadPage((query) => fetchList(this.#transport, query, options), params, new Set());
     });
   }
 }

@@ -84,12 +84,37 @@ export class Page {
 
 /**
  * What `list()` returns: a promise of the first page that is also an async iterable over every
- * session of every page, fetched one page at a time as the loop asks for more.
+ * session of every page, fetched one page at a time as the loop asks for more. Nothing is sent
+ * until it is awaited or iterated, so an unused list() costs nothing and rejects nowhere.
  */
 export class PagePromise extends Promise<Page> implements AsyncIterable<CheckoutSession> {
   // then(), catch() and finally() return plain promises, not another PagePromise.
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
+  }
+
+  #start: (() => void) | undefined;
+
+  /** A PagePromise that calls load the first time it is awaited or iterated. */
+  static lazy(load: () => Promise<Page>): PagePromise {
+    let resolve!: (page: Page) => void;
+    let reject!: (reason: unknown) => void;
+    const promise = new PagePromise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    promise.#start = () => void load().then(resolve, reject);
+    return promise;
+  }
+
+  override then<TResult1 = Page, TResult2 = never>(
+    onfulfilled?: ((page: Page) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2> {
+    const start = this.#start;
+    this.#start = undefined;
+    start?.();
+    return super.then(onfulfilled, onrejected);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<CheckoutSession, void, undefined> {

@@ -51,6 +51,8 @@ export async function fetchList(transport: Transport, query: ListParams, options
 }
 
 async function attempt(raw: RawClient, query: ListParams, timeoutMs: number, userSignal?: AbortSignal): Promise<Attempt> {
+  // Checked here too, since a custom fetch may not look at a signal that aborted before the call.
+  if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
   let result;

@@ -16,6 +16,8 @@ export type Fault =
       retryAfter?: number | string;
       retryAfterMs?: number;
       shouldRetry?: boolean;
+      /** More response headers, such as `location`. */
+      headers?: Record<string, string>;
       /** A string is sent as is (not JSON); anything else is sent as JSON. */
       body?: unknown;
     }
@@ -58,6 +60,8 @@ export interface FakeLoopsServer {
   setSessions(sessions: FakeSession[]): void;
   /** Queues faults for the next requests. */
   fault(...faults: Fault[]): void;
+  /** Drops queued faults and empties the request log; the sessions stay. */
+  reset(): void;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
@@ -183,7 +187,7 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
     }
     if (fault?.type === 'status') {
       record.outcome = `status ${fault.status}`;
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...fault.headers };
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
       if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
       if (fault.shouldRetry !== undefined) headers['x-should-retry'] = String(fault.shouldRetry);
@@ -232,6 +236,10 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
     },
     fault(...more) {
       faults.push(...more);
+    },
+    reset() {
+      faults.length = 0;
+      requests.length = 0;
     },
     close() {
       for (const socket of sockets) socket.destroy();

@@ -1,0 +1,118 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  Loops,
+  LoopsError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../src/index.js';
+import { fakeSessions } from '../src/testing/index.js';
+import { apiKey, useServers } from './support/servers.js';
+
+const servers = useServers({ proxy: true });
+const proxied = () => new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 0 });
+const direct = () => new Loops({ apiKey, baseUrl: servers.fake.url, maxRetries: 0 });
+const failure = (promise: Promise<unknown>) => promise.then(
+  () => expect.unreachable('the call should have failed'),
+  (error: unknown) => error as APIError,
+);
+
+describe('typed API errors, through Prism proxy', () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+  ])('turns a %i into %o with status, headers, request ID and the parsed error', async (status, ErrorClass) => {
+    servers.fake.fault({ type: 'status', status });
+    const error = await failure(proxied().checkout.sessions.list());
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(LoopsError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe(ErrorClass.name);
+    expect(error.status).toBe(status);
+    expect(error.requestId).toMatch(/^req_fake/);
+    expect(error.headers['x-request-id']).toBe(error.requestId);
+    expect(error.error?.type).toBe(status >= 500 ? 'api_error' : 'invalid_request_error');
+    expect(error.message).toBe(`${status} Scripted fault: the fake server answered ${status}. (request ID: ${error.requestId})`);
+  });
+
+  it('a wrong API key is an AuthenticationError that quotes the server', async () => {
+    const error = await failure(new Loops({ apiKey: 'sk_test_wrong', baseUrl: servers.proxyUrl }).checkout.sessions.list());
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toMatch(/^401 Invalid API key provided\. \(code: api_key_invalid, request ID: req_fake\d+\)$/);
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+
+  it('a server-side 400 names the parameter and code in the message', async () => {
+    servers.fake.setSessions(fakeSessions(3));
+    const error = await failure(proxied().checkout.sessions.list({ starting_after: 'cs_test_gone' }));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.error?.param).toBe('starting_after');
+    expect(error.message).toContain('param: starting_after, code: resource_missing');
+  });
+});
+
+describe('bodies the SDK cannot use', () => {
+  it('an error body that is not JSON becomes an APIError that keeps the text, status and request ID', async () => {
+    servers.fake.fault({ type: 'status', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' });
+    const error = await failure(direct().checkout.sessions.list());
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.status).toBe(502);
+    expect(error.requestId).toMatch(/^req_fake/);
+    expect(error.body).toBe('<html><h1>502 Bad Gateway</h1></html>');
+    expect(error.error).toBeUndefined();
+  });
+
+  it('a 200 with malformed JSON becomes an APIError, not retried, body kept', async () => {
+    servers.fake.fault({ type: 'status', status: 200, body: '{"object":"list","data":[' });
+    const error = await failure(new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list());
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBe(200);
+    expect(error.message).toMatch(/not JSON/);
+    expect(error.body).toBe('{"object":"list","data":[');
+    expect(error.requestId).toMatch(/^req_fake/);
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+
+  it('a 200 whose JSON is not a list becomes an APIError that keeps the JSON', async () => {
+    servers.fake.fault({ type: 'status', status: 200, body: { hello: 'world' } });
+    const error = await failure(direct().checkout.sessions.list());
+    expect(error.message).toMatch(/not a list of checkout sessions/);
+    expect(error.body).toBe('{"hello":"world"}');
+  });
+
+  it('does not follow a redirect, so the key never reaches the other host', async () => {
+    const seenAuthorization: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seenAuthorization.push(req.headers.authorization);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/checkout/sessions`;
+      servers.fake.fault({ type: 'status', status: 307, headers: { location: target }, body: '' });
+      const error = await failure(direct().checkout.sessions.list());
+      expect(error).toBeInstanceOf(APIError);
+      expect(error.status).toBe(307);
+      expect(error.message).toContain(`redirected to ${target}`);
+      expect(seenAuthorization).toEqual([]);
+    } finally {
+      elsewhere.closeAllConnections();
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { Loops, LoopsError, Page, ValidationError, type CheckoutSession } from '../src/index.js';
+import { fakeSession, fakeSessions } from '../src/testing/index.js';
+import { apiKey, useServers } from './support/servers.js';
+
+const servers = useServers({ proxy: true });
+const client = () => new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 0 });
+const ids = (sessions: CheckoutSession[]) => sessions.map((session) => session.id);
+
+describe('list(): one page', () => {
+  it('sends nothing until the list is awaited or iterated', async () => {
+    const listing = client().checkout.sessions.list();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(servers.fake.requests).toHaveLength(0);
+    await listing;
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+
+  it('resolves to the first page, newest first, with the list fields and the request ID', async () => {
+    servers.fake.setSessions(fakeSessions(25));
+    const page = await client().checkout.sessions.list({ limit: 10 });
+    expect(page).toBeInstanceOf(Page);
+    expect(page.object).toBe('list');
+    expect(ids(page.data)).toEqual(ids(fakeSessions(25).slice(0, 10)));
+    expect(page.has_more).toBe(true);
+    expect(page.url).toBe('/api/v3/checkout/sessions');
+    expect(page.hasNextPage()).toBe(true);
+    expect(page.requestId).toMatch(/^req_fake/);
+  });
+
+  it('uses the default limit of 10 when none is given', async () => {
+    servers.fake.setSessions(fakeSessions(12));
+    const page = await client().checkout.sessions.list();
+    expect(page.data).toHaveLength(10);
+    expect(servers.fake.requests[0]?.query).toEqual({});
+  });
+
+  it('getNextPage() sends the last id as the cursor and keeps the filters', async () => {
+    servers.fake.setSessions(fakeSessions(40));
+    const first = await client().checkout.sessions.list({ status: 'COMPLETED', limit: 3 });
+    const second = await first.getNextPage();
+    expect(servers.fake.requests[1]?.query).toEqual({ status: 'COMPLETED', limit: '3', starting_after: first.data[2]?.id });
+    const completed = fakeSessions(40).filter((session) => session.status === 'COMPLETED');
+    expect(ids(second.data)).toEqual(ids(completed.slice(3, 6)));
+    expect(first.data.every((s) => (s as { status?: string }).status === 'COMPLETED')).toBe(true);
+  });
+
+  it('getNextPage() can be called twice on the same page and gives the same page', async () => {
+    servers.fake.setSessions(fakeSessions(9));
+    const first = await client().checkout.sessions.list({ limit: 4 });
+    const [a, b] = await Promise.all([first.getNextPage(), first.getNextPage()]);
+    expect(ids(a.data)).toEqual(ids(b.data));
+  });
+
+  it('refuses getNextPage() on the last page with a LoopsError that says to check hasNextPage()', async () => {
+    servers.fake.setSessions(fakeSessions(3));
+    const page = await client().checkout.sessions.list({ limit: 10 });
+    expect(page.hasNextPage()).toBe(false);
+    await expect(page.getNextPage()).rejects.toThrow(/hasNextPage\(\)/);
+  });
+
+  it('passes unknown fields of the list and of each session through untouched', async () => {
+    servers.fake.setSessions([fakeSession(1, { future_field: { nested: [1, 2] } } as never)]);
+    const page = await client().checkout.sessions.list();
+    expect((page.data[0] as unknown as { future_field: unknown }).future_field).toEqual({ nested: [1, 2] });
+    expect((page.data[0] as unknown as { status: unknown }).status).toBeDefined();
+  });
+});
+
+describe('auto-pagination', () => {
+  it('for await yields every session of every page, in order, each once', async () => {
+    servers.fake.setSessions(fakeSessions(23));
+    const seen: CheckoutSession[] = [];
+    for await (const session of client().checkout.sessions.list({ limit: 5 })) seen.push(session);
+    expect(ids(seen)).toEqual(ids(fakeSessions(23)));
+    expect(servers.fake.requests).toHaveLength(5);
+  });
+
+  it('filters by status across pages', async () => {
+    servers.fake.setSessions(fakeSessions(30));
+    const expired = await client().checkout.sessions.list({ status: 'EXPIRED', limit: 2 }).autoPagingToArray({ limit: 100 });
+    expect(ids(expired)).toEqual(ids(fakeSessions(30).filter((s) => s.status === 'EXPIRED')));
+  });
+
+  it('yields nothing from an empty account, after one request', async () => {
+    servers.fake.setSessions([]);
+    const seen: unknown[] = [];
+    for await (const session of client().checkout.sessions.list()) seen.push(session);
+    expect(seen).toEqual([]);
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+
+  it('autoPagingToArray stops at its limit without fetching pages it does not need', async () => {
+    servers.fake.setSessions(fakeSessions(50));
+    const sessions = await client().checkout.sessions.list({ limit: 10 }).autoPagingToArray({ limit: 15 });
+    expect(ids(sessions)).toEqual(ids(fakeSessions(50).slice(0, 15)));
+    expect(servers.fake.requests).toHaveLength(2);
+  });
+
+  it.each([0, 10_001, 1.5, Number.NaN])('autoPagingToArray refuses limit %s with a ValidationError, sending nothing', async (limit) => {
+    await expect(client().checkout.sessions.list().autoPagingToArray({ limit })).rejects.toThrow(ValidationError);
+    expect(servers.fake.requests).toHaveLength(0);
+  });
+
+  it('autoPagingEach stops when the callback returns false, and awaits async callbacks', async () => {
+    servers.fake.setSessions(fakeSessions(30));
+    const seen: string[] = [];
+    await client()
+      .checkout.sessions.list({ limit: 10 })
+      .autoPagingEach(async (session) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(session.id);
+        return seen.length < 12 ? undefined : false;
+      });
+    expect(seen).toEqual(ids(fakeSessions(30).slice(0, 12)));
+    expect(servers.fake.requests).toHaveLength(2);
+  });
+
+  it('breaking out of for await fetches no further page', async () => {
+    servers.fake.setSessions(fakeSessions(30));
+    for await (const session of client().checkout.sessions.list({ limit: 10 })) {
+      if (session.id === fakeSessions(30)[3]?.id) break;
+    }
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+});
+
+describe('runaway guard', () => {
+  const emptyButMore = { object: 'list', data: [], has_more: true, url: '/api/v3/checkout/sessions' };
+
+  it('ends with a LoopsError on a page that has has_more: true and no sessions', async () => {
+    servers.fake.fault({ type: 'status', status: 200, body: emptyButMore });
+    const iterate = async () => {
+      for await (const _ of client().checkout.sessions.list()) void _;
+    };
+    await expect(iterate()).rejects.toThrow(/has_more is true but sent no sessions/);
+    expect(servers.fake.requests).toHaveLength(1);
+  });
+
+  it('ends with a LoopsError, before yielding anything twice, when the server repeats a page', async () => {
+    servers.fake.setSessions(fakeSessions(6));
+    const firstPage = { object: 'list', data: fakeSessions(6).slice(0, 3), has_more: true, url: '/api/v3/checkout/sessions' };
+    // What a server that ignores the cursor does: page 1 again, for ever.
+    servers.fake.fault({ type: 'status', status: 200, body: firstPage }, { type: 'status', status: 200, body: firstPage });
+    const seen: string[] = [];
+    const iterate = async () => {
+      for await (const session of client().checkout.sessions.list({ limit: 3 })) seen.push(session.id);
+    };
+    const error = await iterate().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoopsError);
+    expect((error as Error).message).toMatch(/same page twice.*starting_after/s);
+    expect(seen).toEqual(ids(firstPage.data));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+});
