@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**'],
     globalSetup: ['test/support/prism-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 40_000,

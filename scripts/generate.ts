@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify as toYaml } from 'yaml';
+import { injectCodeSamples } from './code-samples.js';
 import { renderConstants } from './constants.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,7 @@ function bundleSpec(): Record<string, unknown> {
 }
 
 async function render(): Promise<Outputs> {
-  const bundled = bundleSpec();
+  const bundled = injectCodeSamples(bundleSpec(), join(root, 'spec', 'code_samples'));
   // The notice goes first so that it is the first thing a reader of either file sees.
   const document = { 'x-generated': notice, ...bundled };
   const header = `/**\n * ${notice}\n */\n\n`;

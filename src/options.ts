@@ -4,17 +4,17 @@ import type { Fetch } from './raw.js';
 
 export interface ClientOptions {
   /** Your Loops API key. Defaults to the `LOOPS_API_KEY` environment variable. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Defaults to `LOOPS_BASE_URL`, then to `https://api.loops.fi/api/v3`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Milliseconds each attempt may take, response body included. Default 60 000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How many times a failed attempt is retried. Default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** A fetch to use instead of the global one. */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Allow running in a browser, where your API key is visible to anyone who opens the page. */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 export interface ResolvedOptions {

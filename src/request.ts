@@ -14,11 +14,11 @@ import type { CheckoutSessionList, ListParams } from './types.js';
 /** Per-call settings; each overrides the client's own. */
 export interface RequestOptions {
   /** Milliseconds each attempt may take, response body included. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** How many times a failed attempt is retried. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Aborts the call, including a wait between attempts. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface Transport {

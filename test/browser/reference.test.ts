@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDirectory, type StaticServer } from '../../scripts/static-server.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const docsDir = join(root, 'dist', 'docs');
+const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
+  components: { schemas: { CheckoutSession: { properties: Record<string, unknown> } } };
+  paths: Record<string, { get: { responses: Record<string, { $ref?: string; description?: string }> } }>;
+};
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(docsDir, 'index.html'))) throw new Error('dist/docs/index.html is missing: run `npm run docs` first.');
+  server = await serveDirectory(docsDir);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(`${server.url}/`, { waitUntil: 'load' });
+  // Navigate as a reader does: from the sidebar to the operation.
+  await page.getByText('Checkout Sessions', { exact: true }).first().click();
+  await page.getByText('List all checkout sessions (Stripe-compatible)').first().click();
+  await page.getByRole('heading', { name: 'List all checkout sessions (Stripe-compatible)' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const operation = () => page.locator('main, body').first();
+// What a reader sees, without the zero-width spaces Redoc puts in long property paths to wrap them.
+const visibleText = async () => (await operation().innerText()).replaceAll('\u200b', '');
+
+describe('the hosted reference, in Chromium', () => {
+  it('shows the operation title and the tag description', async () => {
+    await expect(page.getByRole('heading', { name: 'List all checkout sessions (Stripe-compatible)' })).toBeTruthy();
+    expect(await visibleText()).toContain('A checkout session is one customer');
+  });
+
+  it('shows the four status values and the limit bounds', async () => {
+    const text = await visibleText();
+    for (const status of ['PENDING', 'COMPLETED', 'EXPIRED', 'CANCELLED']) expect(text).toContain(`"${status}"`);
+    expect(text).toMatch(/limit\s+integer, \[ 1 \.\. 100 \]/);
+    expect(text).toContain('starting_after');
+  });
+
+  it('shows every CheckoutSession field of the 200 response once expanded', async () => {
+    await page.getByText('Expand all', { exact: true }).first().click();
+    const text = await visibleText();
+    for (const field of Object.keys(spec.components.schemas.CheckoutSession.properties)) {
+      expect(text, `field ${field}`).toContain(`data[].${field}`);
+    }
+    expect(text).toContain('has_more');
+  });
+
+  it('shows each error response with its description', async () => {
+    const responses = spec.paths['/checkout/sessions']!.get.responses;
+    for (const code of ['400', '401', '429', '500', 'default']) {
+      expect(responses[code], `spec declares ${code}`).toBeDefined();
+      await page.locator('[role=tab], button').filter({ hasText: new RegExp(`^${code}$`) }).first().click();
+      const text = await visibleText();
+      const expected = {
+        '400': 'The request was invalid',
+        '401': 'No valid API key was provided.',
+        '429': 'Too many requests in too short a time',
+        '500': 'Something went wrong on the server',
+        default: 'Any other error, such as 503 Service Unavailable',
+      }[code]!;
+      expect(text, `response ${code}`).toContain(expected);
+      if (code === '429') expect(text).toContain('Retry-After');
+    }
+  });
+
+  it('shows the TypeScript samples of the SDK, first of all', async () => {
+    const samples = page.locator('.panel-request-samples');
+    const shown = await samples.innerText();
+    expect(shown).toContain('TypeScript: one page');
+    expect(shown).toContain("await loops.checkout.sessions.list({ status: 'COMPLETED', limit: 25 })");
+    await samples.getByText('TypeScript: one page', { exact: true }).click();
+    await page.getByRole('menuitem', { name: 'TypeScript: every page' }).click();
+    expect(await samples.innerText()).toContain('for await (const session of loops.checkout.sessions.list(');
+  });
+
+  it('logs no console error and asks no host but its own', async () => {
+    expect(consoleErrors).toEqual([]);
+    const foreign = requests.filter((url) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+      const host = new URL(url).hostname;
+      return host !== '127.0.0.1' && host !== 'localhost';
+    });
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+  });
+
+  it('saves a full-page screenshot of the rendered endpoint', async () => {
+    await page.locator('[role=tab], button').filter({ hasText: /^200$/ }).first().click();
+    const expandAll = page.getByText('Expand all', { exact: true });
+    if (await expandAll.count()) await expandAll.first().click();
+    const path = join(docsDir, 'screenshot.png');
+    await page.screenshot({ path, fullPage: true });
+    expect(readFileSync(path).length).toBeGreaterThan(50_000);
+  });
+});
