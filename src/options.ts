@@ -17,56 +17,24 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
-export interface ResolvedOptions {
-  apiKey: string;
-  baseUrl: string;
-  timeout: number;
-  maxRetries: number;
-  fetch: Fetch | undefined;
-}
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 
-const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-function environment(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-  return value || undefined;
-}
-
-function isBrowser(): boolean {
-  return typeof (globalThis as { document?: unknown }).document !== 'undefined';
-}
-
-/** Applies defaults and refuses settings that would leak the key or hang the caller. */
-export function resolveOptions(options: ClientOptions): ResolvedOptions {
-  if (isBrowser() && !options.dangerouslyAllowBrowser) {
-    throw new LoopsError(
-      'The Loops SDK refuses to run in a browser, where your API key would be visible to every visitor. ' +
-        'Call the API from your server, or pass dangerouslyAllowBrowser: true if you understand the risk.',
-    );
+/** Applies the defaults, and refuses settings that would leak the key or hang the caller. */
+export function resolveOptions(options: ClientOptions) {
+  const { apiKey = env('LOOPS_API_KEY'), timeout = 60_000, maxRetries = 2, fetch } = options;
+  const baseUrl = (options.baseUrl ?? env('LOOPS_BASE_URL') ?? defaultBaseUrl).replace(/\/+$/, '');
+  const fail = (message: string): never => {
+    throw new LoopsError(message);
+  };
+  if ('document' in globalThis && !options.dangerouslyAllowBrowser) {
+    fail('In a browser your API key is public: call the API from a server, or pass dangerouslyAllowBrowser: true.');
   }
-  const apiKey = options.apiKey ?? environment('LOOPS_API_KEY');
-  if (!apiKey) {
-    throw new LoopsError(
-      'No API key: pass { apiKey } to new Loops(), or set the LOOPS_API_KEY environment variable.',
-    );
+  if (!apiKey) fail('No API key: pass { apiKey } or set LOOPS_API_KEY.');
+  const url = URL.canParse(baseUrl) && new URL(baseUrl);
+  if (!(url && (url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))))) {
+    fail(`Refusing baseUrl ${baseUrl}: your key goes only to an https: URL (or http: on localhost).`);
   }
-  const baseUrl = (options.baseUrl ?? environment('LOOPS_BASE_URL') ?? defaultBaseUrl).replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new LoopsError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL, such as ${defaultBaseUrl}.`);
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackHosts.test(url.hostname))) {
-    throw new LoopsError(
-      `baseUrl ${JSON.stringify(baseUrl)} is refused: your API key may only travel over https:, or plain http: to localhost.`,
-    );
-  }
-  const timeout = options.timeout ?? 60_000;
-  const maxRetries = options.maxRetries ?? 2;
-  if (!(timeout > 0)) throw new LoopsError(`timeout must be a positive number of milliseconds; got ${timeout}.`);
-  if (!(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    throw new LoopsError(`maxRetries must be a whole number, 0 or more; got ${maxRetries}.`);
-  }
-  return { apiKey, baseUrl, timeout, maxRetries, fetch: options.fetch };
+  if (!(timeout > 0 && Number.isInteger(maxRetries) && maxRetries >= 0)) fail('timeout must be > 0 ms and maxRetries an integer >= 0.');
+  return { apiKey: apiKey!, baseUrl, timeout, maxRetries, fetch };
 }

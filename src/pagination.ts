@@ -1,32 +1,19 @@
 import { cursorParam } from '../generated/constants.js';
-import { LoopsError, ValidationError } from './errors.js';
+import { LoopsError } from './errors.js';
 import type { FetchedList } from './request.js';
 import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
+import { checkInteger } from './validation.js';
 
-/** Fetches one page for the given query; retries and timeouts live behind it. */
+/** Fetches one page for a query; retries and timeouts live behind it. */
 export type PageLoader = (query: ListParams) => Promise<FetchedList>;
 
-const maxToArray = 10_000;
-
-/**
- * Loads a page, refusing one that would make a walk loop for ever: a page whose last session is
- * a cursor already sent means the server repeated itself (or ignores the cursor parameter, whose
- * wire name is an assumption of the spec).
- */
-export async function loadPage(load: PageLoader, query: ListParams, cursors: ReadonlySet<string>): Promise<Page> {
-  const fetched = await load(query);
-  const last = fetched.body.data.at(-1)?.id;
-  if (fetched.body.has_more && last !== undefined && cursors.has(last)) {
-    throw new LoopsError(
-      `The API answered the same page twice (it ends at ${last} again), so pagination stopped instead of looping for ever. ` +
-        `The server may not understand the \`${cursorParam}\` cursor parameter${requestIdNote(fetched.requestId)}.`,
-    );
-  }
-  return new Page(fetched, query, load, cursors);
+/** Loads the page for query; cursors holds those already sent on this walk. */
+export async function loadPage(load: PageLoader, query: ListParams, cursors: Set<string>): Promise<Page> {
+  return new Page(await load(query), query, load, cursors);
 }
 
-function requestIdNote(requestId: string | null): string {
-  return requestId ? ` (request ID: ${requestId})` : '';
+function stop(problem: string, requestId: string | null): never {
+  throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${requestId ? ` (request ID: ${requestId})` : ''}.`);
 }
 
 export interface Page extends CheckoutSessionList {}
@@ -37,11 +24,18 @@ export class Page {
   declare readonly requestId: string | null;
   readonly #query: ListParams;
   readonly #load: PageLoader;
-  readonly #cursors: ReadonlySet<string>;
+  readonly #cursors: Set<string>;
 
-  constructor(fetched: FetchedList, query: ListParams, load: PageLoader, cursors: ReadonlySet<string>) {
+  constructor(fetched: FetchedList, query: ListParams, load: PageLoader, cursors: Set<string>) {
+    const last = fetched.body.data.at(-1)?.id;
+    // A page that ends at a cursor already sent would make the walk loop for ever: the server
+    // repeated itself, or ignores the cursor (whose name is an assumption of the spec).
+    if (fetched.body.has_more && cursors.has(last!)) {
+      stop(`Page ending at ${last} sent twice: does the API ignore \`${cursorParam}\`?`, fetched.requestId);
+    }
     Object.assign(this, fetched.body);
-    Object.defineProperty(this, 'requestId', { value: fetched.requestId, enumerable: false });
+    // Not enumerable, so that the page serializes as the list the API sent.
+    Object.defineProperty(this, 'requestId', { value: fetched.requestId });
     this.#query = query;
     this.#load = load;
     this.#cursors = cursors;
@@ -68,15 +62,9 @@ export class Page {
   }
 
   async #next(cursors: Set<string>): Promise<Page> {
-    if (!this.has_more) {
-      throw new LoopsError('This is the last page (has_more is false). Check hasNextPage() before calling getNextPage().');
-    }
+    if (!this.has_more) throw new LoopsError('No next page: check hasNextPage() first.');
     const last = this.data.at(-1);
-    if (!last) {
-      throw new LoopsError(
-        `The API said has_more is true but sent no sessions, so there is no cursor to continue from; pagination stopped instead of looping for ever${requestIdNote(this.requestId)}.`,
-      );
-    }
+    if (!last) stop('Empty page with has_more: true, so no cursor.', this.requestId);
     cursors.add(last.id);
     return loadPage(this.#load, { ...this.#query, [cursorParam]: last.id }, cursors);
   }
@@ -97,13 +85,9 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
 
   /** A PagePromise that calls load the first time it is awaited or iterated. */
   static lazy(load: () => Promise<Page>): PagePromise {
-    let resolve!: (page: Page) => void;
-    let reject!: (reason: unknown) => void;
-    const promise = new PagePromise((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    promise.#start = () => void load().then(resolve, reject);
+    let settle!: [(page: Page) => void, (reason: unknown) => void];
+    const promise = new PagePromise((...callbacks) => (settle = callbacks));
+    promise.#start = () => void load().then(...settle);
     return promise;
   }
 
@@ -111,9 +95,8 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     onfulfilled?: ((page: Page) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
-    const start = this.#start;
+    this.#start?.();
     this.#start = undefined;
-    start?.();
     return super.then(onfulfilled, onrejected);
   }
 
@@ -123,21 +106,14 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */
   async autoPagingEach(fn: (session: CheckoutSession) => unknown): Promise<void> {
-    for await (const session of this) {
-      if ((await fn(session)) === false) return;
-    }
+    for await (const session of this) if ((await fn(session)) === false) return;
   }
 
-  /** Collects up to `limit` sessions (at most 10 000) across pages. */
+  /** Collects up to `limit` sessions, 10 000 at most, across pages. */
   async autoPagingToArray({ limit }: { limit: number }): Promise<CheckoutSession[]> {
-    if (!(Number.isInteger(limit) && limit >= 1 && limit <= maxToArray)) {
-      throw new ValidationError('limit', `an integer from 1 to ${maxToArray}; use for await to walk more`, limit);
-    }
+    checkInteger('limit', limit, 1, 10_000, ' (for more, use for await)');
     const sessions: CheckoutSession[] = [];
-    for await (const session of this) {
-      sessions.push(session);
-      if (sessions.length >= limit) break;
-    }
+    for await (const session of this) if (sessions.push(session) >= limit) break;
     return sessions;
   }
 }

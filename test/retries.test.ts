@@ -178,7 +178,7 @@ describe('timeouts and aborts', () => {
     const error = await direct({ timeout: 100, maxRetries: 1 }).checkout.sessions.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toMatch(/100 ms timeout/);
+    expect((error as Error).message).toBe('No response within 100 ms: raise `timeout`?');
     expect(servers.fake.requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(1500);
   });
@@ -222,7 +222,7 @@ describe('timeouts and aborts', () => {
     const error = await withFakeClock(() => closed.checkout.sessions.list().catch((e: unknown) => e));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as Error).message).toMatch(/Could not reach the Loops API/);
+    expect((error as Error).message).toMatch(/^Could not reach the API \(.+\): check the network and `baseUrl`\.$/);
     expect((error as Error).cause).toBeDefined();
   });
 });

@@ -30,7 +30,7 @@ describe('parameters are checked before any request is sent', () => {
 
   it('an unknown parameter is refused, listing the known ones', async () => {
     const error = await rejection({ limt: 10 });
-    expect(error.message).toBe('Invalid `limt`: not a parameter of this endpoint; expected one of status, limit, starting_after. No request was sent.');
+    expect(error.message).toBe('Invalid `limt`: unknown parameter; expected one of status, limit, starting_after. No request was sent.');
   });
 
   it('an empty cursor is refused', async () => {

@@ -1,0 +1,20 @@
+/**
+ * `npm run build`: the package as ESM (dist/esm) and CommonJS (dist/cjs), each with declarations.
+ * A package.json of {"type": "commonjs"} in dist/cjs makes Node and TypeScript read that tree as CJS.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+rmSync(join(root, 'dist/esm'), { recursive: true, force: true });
+rmSync(join(root, 'dist/cjs'), { recursive: true, force: true });
+for (const config of ['tsconfig.build.json', 'tsconfig.build.cjs.json']) {
+  const result = spawnSync(process.execPath, [tsc, '-p', config], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+writeFileSync(join(root, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+console.log('Built dist/esm and dist/cjs.');

@@ -1,0 +1,37 @@
+/**
+ * What an entry point costs a browser or edge bundle: bundled with its dependencies by esbuild,
+ * minified, then gzipped.
+ */
+import { gzipSync } from 'node:zlib';
+import { build, type Platform } from 'esbuild';
+
+export interface BundleSize {
+  minified: number;
+  gzipped: number;
+}
+
+export async function bundleSize(entry: string, platform: Platform = 'neutral', external: string[] = []): Promise<BundleSize> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    mainFields: ['module', 'main'],
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+/** The SDK's ESM build as one browser-ready module, openapi-fetch included. */
+export async function bundleForBrowser(entry: string, outfile: string): Promise<void> {
+  await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', outfile, logLevel: 'silent' });
+}
+
+if (process.argv[1]?.endsWith('size.ts')) {
+  const size = await bundleSize('dist/esm/src/index.js');
+  console.log(`SDK ESM entry with openapi-fetch: ${size.minified} B minified, ${size.gzipped} B min+gzip`);
+}
