@@ -1,0 +1,104 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleSize } from '../scripts/size.js';
+import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../src/testing/index.js';
+import { createConsumer, root, run, runAsync, type Consumer } from './support/consumer.js';
+
+/** The SDK's ESM entry with openapi-fetch, minified and gzipped; see BENCHMARKS.md for the 5 kB target. */
+const sizeBudgetBytes = 5_800;
+const apiKey = 'sk_test_consumer';
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+let consumer: Consumer;
+let fake: FakeLoopsServer;
+
+beforeAll(async () => {
+  consumer = createConsumer();
+  fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey });
+}, 300_000);
+
+afterAll(async () => {
+  consumer?.remove();
+  await fake?.close();
+});
+
+const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };
+const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
+
+describe('the published package', () => {
+  it('declares ESM and CommonJS entries with types for . and ./testing, no side effects, one runtime dependency', () => {
+    expect(pkg.sideEffects).toBe(false);
+    expect(Object.keys(pkg.dependencies as object)).toEqual(['openapi-fetch']);
+    const exports = pkg.exports as Record<string, Record<string, { types: string; default: string }>>;
+    for (const entry of ['.', './testing']) {
+      expect(exports[entry]?.import?.types).toMatch(/^\.\/dist\/esm\/.+\.d\.ts$/);
+      expect(exports[entry]?.require?.default).toMatch(/^\.\/dist\/cjs\/.+\.js$/);
+    }
+  });
+
+  it('passes publint', () => {
+    expect(run('npx', ['publint', '--strict'])).toMatch(/All good/);
+  });
+
+  it('passes Are the Types Wrong in every resolution mode', () => {
+    expect(run('npx', ['attw', '--pack', '.'])).toMatch(/No problems found/);
+  }, 120_000);
+
+  it('is imported with ESM import by a consumer and works against the fake server', async () => {
+    copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
+    const output = await runAsync(process.execPath, ['smoke.mjs', fake.url, apiKey], consumer.dir);
+    expect(lastLine(output)).toEqual(expected);
+  });
+
+  it('is loaded with CommonJS require, ./testing included, and works against the fake server', async () => {
+    copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
+    writeFileSync(
+      join(consumer.dir, 'smoke.cjs'),
+      `const sdk = require('@loops-fi/checkout');
+const testing = require('@loops-fi/checkout/testing');
+if (typeof testing.createFakeLoopsServer !== 'function') throw new Error('no createFakeLoopsServer in ./testing');
+if (!require.resolve('@loops-fi/checkout').includes('/dist/cjs/')) throw new Error('require did not load the CommonJS build');
+import('./smoke.mjs')
+  .then(({ smoke }) => smoke(sdk, { baseUrl: process.argv[2], apiKey: process.argv[3] }))
+  .then((result) => console.log(JSON.stringify(result)));
+`,
+    );
+    const output = await runAsync(process.execPath, ['smoke.cjs', fake.url, apiKey], consumer.dir);
+    expect(lastLine(output)).toEqual(expected);
+  });
+
+  it.each([
+    ['bundler', { module: 'ESNext', moduleResolution: 'Bundler' }],
+    ['node16', { module: 'Node16', moduleResolution: 'Node16' }],
+  ])('type-checks a typed call under moduleResolution %s', (name, resolution) => {
+    writeFileSync(
+      join(consumer.dir, 'typed.ts'),
+      `import { Loops, AuthenticationError, type CheckoutSession } from '@loops-fi/checkout';
+import { createFakeLoopsServer } from '@loops-fi/checkout/testing';
+
+export async function latestEmails(loops: Loops): Promise<(string | null)[]> {
+  const page = await loops.checkout.sessions.list({ status: 'COMPLETED', limit: 10 });
+  const session: CheckoutSession | undefined = page.data[0];
+  const customer: string | null | undefined = session?.customer;
+  void customer;
+  // @ts-expect-error 'OPEN' is not a status of the spec
+  void loops.checkout.sessions.list({ status: 'OPEN' });
+  return page.data.map((s) => s.customer_email);
+}
+export const isAuth = (error: unknown) => error instanceof AuthenticationError && error.status === 401;
+export const start = createFakeLoopsServer;
+`,
+    );
+    const config = {
+      compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: false, types: [], ...resolution },
+      files: ['typed.ts'],
+    };
+    writeFileSync(join(consumer.dir, `tsconfig.${name}.json`), JSON.stringify(config));
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${name}.json`], { cwd: consumer.dir });
+  }, 60_000);
+
+  it(`bundles to at most ${sizeBudgetBytes} B min+gzip with openapi-fetch`, async () => {
+    const size = await bundleSize(join(root, 'dist/esm/src/index.js'));
+    expect(size.gzipped).toBeLessThanOrEqual(sizeBudgetBytes);
+  });
+});

@@ -1,0 +1,94 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../../scripts/size.js';
+import { serveDirectory } from '../../scripts/static-server.js';
+import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../../src/testing/index.js';
+import { createConsumer, root, runAsync, type Consumer } from '../support/consumer.js';
+
+const apiKey = 'sk_test_runtimes';
+const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };
+let consumer: Consumer;
+let fake: FakeLoopsServer;
+
+beforeAll(async () => {
+  consumer = createConsumer();
+  copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
+  fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey, cors: true });
+});
+
+afterAll(async () => {
+  consumer?.remove();
+  await fake?.close();
+});
+
+// The page runs the smoke test as a module script and leaves its result on window.smokeResult.
+const browserPage = `<!doctype html>
+<title>Loops SDK smoke test</title>
+<link rel="icon" href="data:,">
+<script type="module">
+  import * as sdk from './loops.js';
+  import { smoke } from './smoke.mjs';
+  const params = new URLSearchParams(location.search);
+  const baseUrl = params.get('baseUrl');
+  const apiKey = params.get('apiKey');
+  let refused = '';
+  try {
+    new sdk.Loops({ apiKey, baseUrl });
+  } catch (error) {
+    refused = error.name;
+  }
+  smoke(sdk, { baseUrl, apiKey, dangerouslyAllowBrowser: true }).then(
+    (result) => (window.smokeResult = { refused, ...result }),
+    (error) => (window.smokeResult = { error: String(error) }),
+  );
+</script>
+`;
+
+const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
+
+// Each runtime runs the same smoke script on the package as npm installed it from `npm pack`.
+const runtimes: [string, string, string[]][] = [
+  ['Node 20', process.execPath, []],
+  ['Node 22', 'npx', ['-y', 'node@22']],
+  ['Node 24', 'npx', ['-y', 'node@24']],
+  ['Bun', 'npx', ['-y', 'bun']],
+  ['Deno', 'npx', ['-y', 'deno', 'run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env']],
+];
+
+describe('the SDK lists, paginates and catches AuthenticationError', () => {
+  it.each(runtimes)('on %s', async (_name, command, args) => {
+    const output = await runAsync(command, [...args, 'smoke.mjs', fake.url, apiKey], consumer.dir, 240_000);
+    expect(lastLine(output)).toEqual(expected);
+  });
+
+  it('in headless Chromium, from the bundled ESM build, against a CORS-enabled fake server', async () => {
+    const site = join(consumer.dir, 'site');
+    mkdirSync(site, { recursive: true });
+    await bundleForBrowser(join(consumer.dir, 'node_modules/@loops-fi/checkout/dist/esm/src/index.js'), join(site, 'loops.js'));
+    copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(site, 'smoke.mjs'));
+    writeFileSync(join(site, 'index.html'), browserPage);
+    const server = await serveDirectory(site);
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      // Chromium logs every failed response; the 401 of the wrong-key call is the one the test asks for.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().includes('status of 401')) errors.push(message.text());
+      });
+      await page.goto(`${server.url}/?${new URLSearchParams({ baseUrl: fake.url, apiKey })}`);
+      const result = await page.waitForFunction(() => (window as { smokeResult?: unknown }).smokeResult, undefined, { timeout: 30_000 });
+      expect(await result.jsonValue()).toEqual({ refused: 'LoopsError', ...expected });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
