@@ -22,7 +22,7 @@ export interface APIErrorInit {
   /** The body: parsed JSON, or the text when it is not JSON. */
   body: unknown;
   /** What went wrong, when the body does not say it. */
-  fallback?: string;
+  fallback?: string | undefined;
 }
 
 /** The API answered with a status or a body the SDK does not turn into data. */

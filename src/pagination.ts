@@ -51,14 +51,28 @@ export class Page {
     return this.#next(new Set(this.#cursors));
   }
 
-  /** Every session from this page on, one page in memory at a time. */
-  static async *walk(first: Page): AsyncGenerator<CheckoutSession, void, undefined> {
+  /**
+   * Every session from the first page on, one page in memory at a time. A hand-written iterator,
+   * not an async generator: delegating generators cost several promise ticks per session.
+   */
+  static walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefined> {
+    let page: Page | undefined;
+    let index = 0;
     // One set for the whole walk: copying it per page, as getNextPage() must, would cost O(pages²).
-    const cursors = new Set(first.#cursors);
-    for (let page = first; ; page = await page.#next(cursors)) {
-      yield* page.data;
-      if (!page.has_more) return;
-    }
+    let cursors: Set<string>;
+    const advance = async (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+      if (!page) cursors = new Set((page = await first).#cursors);
+      while (index === page.data.length) {
+        if (!page.has_more) return { done: true, value: undefined };
+        page = await page.#next(cursors);
+        index = 0;
+      }
+      return { done: false, value: page.data[index++]! };
+    };
+    return {
+      // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
+      next: () => (page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance()),
+    };
   }
 
   async #next(cursors: Set<string>): Promise<Page> {
@@ -100,8 +114,8 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     return super.then(onfulfilled, onrejected);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<CheckoutSession, void, undefined> {
-    yield* Page.walk(await this);
+  [Symbol.asyncIterator](): AsyncIterator<CheckoutSession, undefined> {
+    return Page.walk(this);
   }
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */

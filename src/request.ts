@@ -50,38 +50,46 @@ export async function fetchList(transport: Transport, query: ListParams, options
 async function attempt(raw: RawClient, query: ListParams, timeoutMs: number, userSignal?: AbortSignal): Promise<FetchedList | Failure> {
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
   if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // A controller and a timer, not AbortSignal.timeout() and AbortSignal.any(): measured in Node 20,
+  // those add some 50 µs to every request, a tenth of a loopback round trip.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const abort = () => controller.abort(userSignal!.reason);
+  userSignal?.addEventListener('abort', abort);
   let result;
   try {
-    result = await raw.GET(listPath, {
-      params: { query },
-      signal: userSignal ? AbortSignal.any([userSignal, timeout]) : timeout,
-      parseAs: 'text',
-    });
+    result = await raw.GET(listPath, { params: { query }, signal: controller.signal, parseAs: 'text' });
   } catch (cause) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause });
     return failure(
-      timeout.aborted
+      timedOut
         ? new APIConnectionTimeoutError(`No response within ${timeoutMs} ms: raise \`timeout\`?`, { cause })
         : new APIConnectionError(`Could not reach the API (${(cause as Error)?.message}): check the network and \`baseUrl\`.`, { cause }),
       true,
     );
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', abort);
   }
   const { response, data } = result;
   const { status, headers } = response;
-  const init = { status, headers: Object.fromEntries(headers), body: data ?? result.error };
+  const init = (fallback?: string) => ({ status, headers: Object.fromEntries(headers), body: data ?? result.error, fallback });
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    return failure(new APIError({ ...init, fallback: `Redirect to ${headers.get('location')} not followed, to keep your key on \`baseUrl\`: use the final URL.` }));
+    return failure(new APIError(init(`Redirect to ${headers.get('location')} not followed, to keep your key on \`baseUrl\`: use the final URL.`)));
   }
-  if (!response.ok) return failure(apiError(init), shouldRetry(status, headers), headers);
+  if (!response.ok) return failure(apiError(init()), shouldRetry(status, headers), headers);
   let body: CheckoutSessionList | undefined;
   try {
     body = JSON.parse(data ?? '');
   } catch {
-    return failure(new APIError({ ...init, fallback: 'Body is not JSON (see `body`).' }));
+    return failure(new APIError(init('Body is not JSON (see `body`).')));
   }
   if (!Array.isArray(body?.data) || typeof body.has_more !== 'boolean') {
-    return failure(new APIError({ ...init, fallback: 'Body is not a list (see `body`).' }));
+    return failure(new APIError(init('Body is not a list (see `body`).')));
   }
   return { body, requestId: headers.get('x-request-id') };
 }

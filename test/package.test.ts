@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSize } from '../scripts/size.js';
 import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../src/testing/index.js';
-import { createConsumer, root, run, runAsync, type Consumer } from './support/consumer.js';
+import { createConsumer, root, run, runAsync, type Consumer } from '../scripts/consumer.js';
 
 /** The SDK's ESM entry with openapi-fetch, minified and gzipped; see BENCHMARKS.md for the 5 kB target. */
 const sizeBudgetBytes = 5_800;

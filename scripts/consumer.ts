@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs a command, failing with its output when it does not exit 0. */
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
