@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**'],
+    exclude: ['test/browser/**', 'test/runtimes/**'],
     globalSetup: ['test/support/prism-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 40_000,

@@ -70,35 +70,18 @@ describe('retry schedule, under a fake clock', () => {
     );
   });
 
-  it('waits retry-after-ms when the server sends it', async () => {
-    servers.fake.fault(status(429, { retryAfterMs: 1234, retryAfter: 9 }));
-    await withFakeClock(() => direct().checkout.sessions.list());
-    expect(gaps()).toEqual([1234]);
-  });
-
-  it('waits Retry-After given in seconds', async () => {
-    servers.fake.fault(status(429, { retryAfter: 3 }));
-    await withFakeClock(() => direct().checkout.sessions.list());
-    expect(gaps()).toEqual([3000]);
-  });
-
-  it('waits until a Retry-After given as an HTTP date', async () => {
-    servers.fake.fault(status(503, { retryAfter: 'Tue, 24 Nov 2026 12:00:04 GMT' }));
-    await withFakeClock(() => direct().checkout.sessions.list(), new Date('2026-11-24T12:00:00.000Z'));
-    expect(gaps()).toEqual([4000]);
-  });
-
-  it('waits at most 60 s, whatever the server asks', async () => {
-    servers.fake.fault(status(429, { retryAfter: 3600 }));
-    await withFakeClock(() => direct().checkout.sessions.list());
-    expect(gaps()).toEqual([60_000]);
-  });
-
-  it('falls back to the backoff when Retry-After is unreadable', async () => {
+  // The fake clock starts at 2026-11-24T12:00:00Z, so the HTTP date below is 4 s ahead of it.
+  it.each([
+    ['retry-after-ms when the server sends it, before Retry-After', status(429, { retryAfterMs: 1234, retryAfter: 9 }), 1234],
+    ['Retry-After given in seconds', status(429, { retryAfter: 3 }), 3000],
+    ['until a Retry-After given as an HTTP date', status(503, { retryAfter: 'Tue, 24 Nov 2026 12:00:04 GMT' }), 4000],
+    ['at most 60 s, whatever the server asks', status(429, { retryAfter: 3600 }), 60_000],
+    ['the backoff when Retry-After is unreadable', status(503, { retryAfter: 'soon' }), 500],
+  ])('waits %s', async (_what, fault, delay) => {
     noJitter();
-    servers.fake.fault(status(503, { retryAfter: 'soon' }));
+    servers.fake.fault(fault);
     await withFakeClock(() => direct().checkout.sessions.list());
-    expect(gaps()).toEqual([500]);
+    expect(gaps()).toEqual([delay]);
   });
 
   it('retries a connection reset, then returns the page', async () => {
