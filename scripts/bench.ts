@@ -406,7 +406,7 @@ is ${kb(sizes.createClient.gzipped)} min+gzip by itself, which leaves ${kb(budge
 auto-pagination with its runaway guard, thirteen error classes, parameter checks, the key and URL safety checks and
 the messages that say what to do; they take ${kb(sizes.sdk.gzipped - sizes.createClient.gzipped)}. The SDK's code was
 cut down once for size already (shorter messages, fewer helpers); going further would cost clarity or a feature
-the SDK issue requires. \`npm test\` enforces ${kb(sizeGuardBytes)} so that it cannot grow unnoticed.`
+the SDK documents. \`npm test\` enforces ${kb(sizeGuardBytes)} so that it cannot grow unnoticed.`
 }
 
 ## 5. Build costs
