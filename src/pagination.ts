@@ -12,6 +12,10 @@ export async function loadPage(load: PageLoader, query: ListParams, cursors: Set
   return new Page(await load(query), query, load, cursors);
 }
 
+// Set by Page's static block: what the module's walk needs of a page, kept out of Page's public API.
+let cursorsOf: (page: Page) => Set<string>;
+let nextPage: (page: Page, cursors: Set<string>) => Promise<Page>;
+
 function stop(problem: string, requestId: string | null): never {
   throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${requestId ? ` (request ID: ${requestId})` : ''}.`);
 }
@@ -51,28 +55,9 @@ export class Page {
     return this.#next(new Set(this.#cursors));
   }
 
-  /**
-   * Every session from the first page on, one page in memory at a time. A hand-written iterator,
-   * not an async generator: delegating generators cost several promise ticks per session.
-   */
-  static walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefined> {
-    let page: Page | undefined;
-    let index = 0;
-    // One set for the whole walk: copying it per page, as getNextPage() must, would cost O(pages²).
-    let cursors: Set<string>;
-    const advance = async (): Promise<IteratorResult<CheckoutSession, undefined>> => {
-      if (!page) cursors = new Set((page = await first).#cursors);
-      while (index === page.data.length) {
-        if (!page.has_more) return { done: true, value: undefined };
-        page = await page.#next(cursors);
-        index = 0;
-      }
-      return { done: false, value: page.data[index++]! };
-    };
-    return {
-      // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
-      next: () => (page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance()),
-    };
+  static {
+    cursorsOf = (page) => page.#cursors;
+    nextPage = (page, cursors) => page.#next(cursors);
   }
 
   async #next(cursors: Set<string>): Promise<Page> {
@@ -82,6 +67,30 @@ export class Page {
     cursors.add(last.id);
     return loadPage(this.#load, { ...this.#query, [cursorParam]: last.id }, cursors);
   }
+}
+
+/**
+ * Every session from the first page on, one page in memory at a time. A hand-written iterator,
+ * not an async generator: delegating generators cost several promise ticks per session.
+ */
+function walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefined> {
+  let page: Page | undefined;
+  let index = 0;
+  // One set for the whole walk: copying it per page, as getNextPage() must, would cost O(pages²).
+  let cursors: Set<string>;
+  const advance = async (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+    if (!page) cursors = new Set(cursorsOf((page = await first)));
+    while (index === page.data.length) {
+      if (!page.has_more) return { done: true, value: undefined };
+      page = await nextPage(page, cursors);
+      index = 0;
+    }
+    return { done: false, value: page.data[index++]! };
+  };
+  return {
+    // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
+    next: () => (page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance()),
+  };
 }
 
 /**
@@ -115,7 +124,7 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
   }
 
   [Symbol.asyncIterator](): AsyncIterator<CheckoutSession, undefined> {
-    return Page.walk(this);
+    return walk(this);
   }
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */
