@@ -17,8 +17,14 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
-const env = (name: string): string | undefined =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+function env(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+  } catch {
+    // Deno without --allow-env throws on reading the environment: then there is none to read.
+    return undefined;
+  }
+}
 
 /** Applies the defaults, and refuses settings that would leak the key or hang the caller. */
 export function resolveOptions(options: ClientOptions) {
