@@ -9,19 +9,16 @@ import { mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runRedocly } from './redocly.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const docsDir = join(root, 'dist', 'docs');
-const redocly = join(root, 'node_modules/@redocly/cli/bin/cli.js');
 
-function run(args: string[]): void {
-  const result = spawnSync(process.execPath, args, {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+/** Regenerates generated/ from spec/, in a process of its own as `npm run generate` would. */
+function regenerate(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate.ts')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run generate failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 // Redoc's sidebar credits itself with a logo fetched from its CDN; a self-contained page carries
@@ -70,7 +67,7 @@ export function buildDocs(): string {
   try {
     const config = join(configDir, 'redocly.yaml');
     writeFileSync(config, redocConfig());
-    run([redocly, 'build-docs', 'generated/openapi.json', '--inlineBundle', '--config', config, '--lint-config', 'off', '--output', output, '--title', 'Loops Checkout Sessions API reference']);
+    runRedocly(['build-docs', 'generated/openapi.json', '--inlineBundle', '--config', config, '--lint-config', 'off', '--output', output, '--title', 'Loops Checkout Sessions API reference']);
   } finally {
     rmSync(configDir, { recursive: true, force: true });
   }
@@ -88,7 +85,7 @@ export async function serveDocs(port: number, { watch: live }: { watch: boolean 
       clearTimeout(timer);
       timer = setTimeout(() => {
         try {
-          run(['--import', 'tsx', join(root, 'scripts/generate.ts')]);
+          regenerate();
           buildDocs();
           console.log(`${new Date().toLocaleTimeString()} spec/ changed: regenerated and rebuilt the reference.`);
         } catch (error) {

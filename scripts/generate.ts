@@ -14,6 +14,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify as toYaml } from 'yaml';
 import { injectCodeSamples } from './code-samples.js';
 import { renderConstants } from './constants.js';
+import { runRedocly } from './redocly.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const generatedDir = join(root, 'generated');
@@ -25,14 +26,7 @@ function bundleSpec(): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'loops-bundle-'));
   try {
     const out = join(dir, 'openapi.json');
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/@redocly/cli/bin/cli.js'), 'bundle', 'loops@v3', '--output', out],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
-    );
-    if (result.status !== 0) {
-      throw new Error(`redocly bundle failed:\n${result.stdout}\n${result.stderr}`);
-    }
+    runRedocly(['bundle', 'loops@v3', '--output', out]);
     return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ export interface BundleSize {
   gzipped: number;
 }
 
-export async function bundleSize(entry: string, platform: Platform = 'neutral', external: string[] = []): Promise<BundleSize> {
+export async function bundleSize(entry: string, platform: Platform = 'neutral'): Promise<BundleSize> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -26,7 +26,6 @@ export async function bundleSize(entry: string, platform: Platform = 'neutral', 
     format: 'esm',
     platform,
     mainFields: ['module', 'main'],
-    external,
     write: false,
     logLevel: 'silent',
   });
