@@ -14,7 +14,7 @@ import Stripe from 'stripe';
 import { Loops } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
 import type { paths } from '../src/types.js';
-import { root } from './consumer.js';
+import { root } from './paths.js';
 import { bundleSize, sizeGuardBytes, sizeTargetBytes } from './size.js';
 
 const apiKey = 'sk_test_bench';

@@ -2,9 +2,8 @@ import { execFile, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './paths.js';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs a command, failing with its output when it does not exit 0. */
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {

@@ -7,12 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runRedocly } from './redocly.js';
 import { serveDirectory, type StaticServer } from './static-server.js';
+import { root } from './paths.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const docsDir = join(root, 'dist', 'docs');
 
 /** Regenerates generated/ from spec/, in a process of its own as `npm run generate` would. */

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { freePort, startLeashed, waitUntilAnswering } from './processes.js';
+import { root } from './paths.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const prismBin = fileURLToPath(new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
 const bundledSpec = 'generated/openapi.json';
 

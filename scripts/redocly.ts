@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root } from './paths.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'node_modules/@redocly/cli/bin/cli.js');
 
 /** Runs the Redocly CLI in the repo root with telemetry and update notices off; throws with its output if it fails. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSize, sizeGuardBytes } from '../scripts/size.js';
 import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../src/testing/index.js';
-import { createConsumer, root, run, runAsync, type Consumer } from '../scripts/consumer.js';
+import { createConsumer, run, runAsync, type Consumer } from '../scripts/consumer.js';
+import { root } from '../scripts/paths.js';
 
 const apiKey = 'sk_test_consumer';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDirectory, type StaticServer } from '../../scripts/static-server.js';
+import { root } from '../../scripts/paths.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const docsDir = join(root, 'dist', 'docs');
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
   components: { schemas: { CheckoutSession: { properties: Record<string, unknown> } } };

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser } from '../../scripts/size.js';
 import { serveDirectory } from '../../scripts/static-server.js';
 import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../../src/testing/index.js';
-import { createConsumer, root, runAsync, type Consumer } from '../../scripts/consumer.js';
+import { createConsumer, runAsync, type Consumer } from '../../scripts/consumer.js';
+import { root } from '../../scripts/paths.js';
 
 const apiKey = 'sk_test_runtimes';
 const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };

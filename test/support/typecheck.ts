@@ -1,9 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { root } from '../../scripts/paths.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Type-checks TypeScript sources as if they were files of this repo, with its tsconfig (so
