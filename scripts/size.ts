@@ -8,10 +8,12 @@ import { build, type Platform } from 'esbuild';
 /** The SDK's size target (5 kB min+gzip with openapi-fetch), reported in BENCHMARKS.md. */
 export const sizeTargetBytes = 5_000;
 /**
- * What `npm test` enforces: the target is missed (BENCHMARKS.md says by how much and why), so the
- * guard sits just above today's size, to stop it from growing unnoticed.
+ * What `npm test` enforces. It was 6 kB until the SDK was hardened against hostile input: key
+ * checks and redaction, the body bound, telling network failures from bugs, option checks and
+ * safe pages took the bundle from 5.82 kB to 8.08 kB (openapi-fetch alone is 2.9 kB). The guard
+ * sits just above today's size, so that growth is a decision rather than an accident.
  */
-export const sizeGuardBytes = 6_000;
+export const sizeGuardBytes = 8_300;
 
 export interface BundleSize {
   minified: number;

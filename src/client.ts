@@ -1,9 +1,20 @@
-import { PagePromise, loadPage } from './pagination.js';
-import { createRawClient, type RawClient } from './raw.js';
+import { loadPage, PagePromise } from './pagination.js';
+import { baseFetch, createRawClient, type RawClient } from './raw.js';
 import { fetchList, type RequestOptions, type Transport } from './request.js';
-import { resolveOptions, type ClientOptions } from './options.js';
+import { checkCallSettings, resolveOptions, type ClientOptions } from './options.js';
 import type { ListParams } from './types.js';
-import { validateListParams } from './validation.js';
+import { ValidationError } from './errors.js';
+import { checkPlainObject, describeValue, validateListParams } from './validation.js';
+
+/** Throws a ValidationError unless options are a plain object of valid per-call settings. */
+function checkRequestOptions(options: RequestOptions): void {
+  checkPlainObject('options', options);
+  checkCallSettings(options);
+  const { signal } = options;
+  if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
+    throw new ValidationError('signal', 'an AbortSignal', describeValue(signal));
+  }
+}
 
 /** `loops.checkout.sessions`: the checkout sessions of your account. */
 export class CheckoutSessions {
@@ -15,12 +26,13 @@ export class CheckoutSessions {
 
   /**
    * Lists checkout sessions, newest first. Await it for the first page, or iterate it with
-   * `for await` for every session across pages. Invalid params reject with a ValidationError
-   * before any request is sent.
+   * `for await` for every session across pages. Invalid params or options reject with a
+   * ValidationError before any request is sent.
    */
   list(params: ListParams = {}, options: RequestOptions = {}): PagePromise {
     return PagePromise.lazy(async () => {
       validateListParams(params);
+      checkRequestOptions(options);
       return loadPage((query) => fetchList(this.#transport, query, options), params, new Set());
     });
   }
@@ -33,9 +45,10 @@ export class Loops {
   readonly raw: RawClient;
 
   constructor(options: ClientOptions = {}) {
-    const { apiKey, baseUrl, fetch, timeout, maxRetries } = resolveOptions(options);
+    const { apiKey, baseUrl, fetch, timeout, maxRetries, maxResponseBytes } = resolveOptions(options);
     // The key lives only inside the raw client's headers: no property of this object holds it.
-    this.raw = createRawClient({ apiKey, baseUrl, fetch });
-    this.checkout = { sessions: new CheckoutSessions({ raw: this.raw, timeout, maxRetries }) };
+    this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes });
+    const transport = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes };
+    this.checkout = { sessions: new CheckoutSessions(transport) };
   }
 }

@@ -1,7 +1,15 @@
+import { redact, redactCause, redactDeep } from './secrets.js';
 import type { ErrorBody } from './types.js';
 
-/** The base class of every error the SDK throws. */
-export class LoopsError extends Error {}
+/**
+ * The base class of every error the SDK throws. Its message and cause pass through redact() as a
+ * last line of defence: whatever text reached an error, a registered API key never leaves in it.
+ */
+export class LoopsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(redact(message), options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
+  }
+}
 
 /** A parameter the spec does not allow; no request was sent. */
 export class ValidationError extends LoopsError {
@@ -45,7 +53,7 @@ export class APIError extends LoopsError {
       .filter(Boolean)
       .join(', ');
     super(`${status} ${known?.message ?? fallback ?? 'No error message.'}${details && ` (${details})`}`);
-    Object.assign(this, { status, headers, requestId, error: known, body });
+    Object.assign(this, redactDeep({ status, headers, requestId, error: known, body }));
   }
 }
 

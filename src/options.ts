@@ -1,21 +1,35 @@
 import { defaultBaseUrl } from '../generated/constants.js';
-import { LoopsError } from './errors.js';
+import { baseUrlProblem, showUrl } from './base-url.js';
+import { defaultMaxResponseBytes } from './body.js';
+import { LoopsError, ValidationError } from './errors.js';
 import type { Fetch } from './raw.js';
+import { checkApiKey, registerKey } from './secrets.js';
+import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 
-export interface ClientOptions {
+/** Settings that a client sets for all its calls and a call can override. */
+export interface CallSettings {
+  /** Milliseconds each attempt may take, response body included. Default 60 000. */
+  timeout?: number | undefined;
+  /** How many times a failed attempt is retried, 0 to 10. Default 2. */
+  maxRetries?: number | undefined;
+  /** The largest response body read, in bytes; a larger one is cut off with an APIError. Default 32 MiB. */
+  maxResponseBytes?: number | undefined;
+}
+
+export interface ClientOptions extends CallSettings {
   /** Your Loops API key. Defaults to the `LOOPS_API_KEY` environment variable. */
   apiKey?: string | undefined;
   /** Defaults to `LOOPS_BASE_URL`, then to `https://api.loops.fi/api/v3`. */
   baseUrl?: string | undefined;
-  /** Milliseconds each attempt may take, response body included. Default 60 000. */
-  timeout?: number | undefined;
-  /** How many times a failed attempt is retried. Default 2. */
-  maxRetries?: number | undefined;
   /** A fetch to use instead of the global one. */
   fetch?: Fetch | undefined;
   /** Allow running in a browser, where your API key is visible to anyone who opens the page. */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
+
+// Node's timers overflow past 2^31 - 1 ms (about 24.8 days) and then fire after 1 ms.
+const maxTimeoutMs = 2_147_483_647;
+const maxRetriesCap = 10;
 
 function env(name: string): string | undefined {
   try {
@@ -26,9 +40,20 @@ function env(name: string): string | undefined {
   }
 }
 
+/** Throws a ValidationError naming the first setting out of its range. */
+export function checkCallSettings({ timeout, maxRetries, maxResponseBytes }: CallSettings): void {
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout >= 1 && timeout <= maxTimeoutMs)) {
+    throw new ValidationError('timeout', `a number of milliseconds from 1 to ${maxTimeoutMs}`, describeValue(timeout));
+  }
+  if (maxRetries !== undefined) checkInteger('maxRetries', maxRetries, 0, maxRetriesCap);
+  if (maxResponseBytes !== undefined) checkInteger('maxResponseBytes', maxResponseBytes, 1, Number.MAX_SAFE_INTEGER);
+}
+
 /** Applies the defaults, and refuses settings that would leak the key or hang the caller. */
 export function resolveOptions(options: ClientOptions) {
-  const { apiKey = env('LOOPS_API_KEY'), timeout = 60_000, maxRetries = 2, fetch } = options;
+  checkPlainObject('options', options);
+  const { timeout = 60_000, maxRetries = 2, maxResponseBytes = defaultMaxResponseBytes, fetch } = options;
+  const apiKey = options.apiKey ?? env('LOOPS_API_KEY');
   const baseUrl = (options.baseUrl ?? env('LOOPS_BASE_URL') ?? defaultBaseUrl).replace(/\/+$/, '');
   const fail = (message: string): never => {
     throw new LoopsError(message);
@@ -36,11 +61,13 @@ export function resolveOptions(options: ClientOptions) {
   if ('document' in globalThis && !options.dangerouslyAllowBrowser) {
     fail('In a browser your API key is public: call the API from a server, or pass dangerouslyAllowBrowser: true.');
   }
-  if (!apiKey) fail('No API key: pass { apiKey } or set LOOPS_API_KEY.');
-  const url = URL.canParse(baseUrl) && new URL(baseUrl);
-  if (!(url && (url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127(\.\d+){3}|\[::1\])$/.test(url.hostname))))) {
-    fail(`Refusing baseUrl ${baseUrl}: your key goes only to an https: URL (or http: on localhost).`);
+  checkApiKey(apiKey, fail);
+  registerKey(apiKey);
+  const problem = baseUrlProblem(baseUrl);
+  if (problem) fail(`Refusing baseUrl ${showUrl(baseUrl)}: ${problem}.`);
+  checkCallSettings({ timeout, maxRetries, maxResponseBytes });
+  if (fetch !== undefined && typeof fetch !== 'function') {
+    throw new ValidationError('fetch', 'a fetch function', describeValue(fetch));
   }
-  if (!(timeout > 0 && Number.isInteger(maxRetries) && maxRetries >= 0)) fail('timeout must be > 0 ms and maxRetries an integer >= 0.');
-  return { apiKey: apiKey!, baseUrl, timeout, maxRetries, fetch };
+  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch };
 }

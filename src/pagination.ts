@@ -1,8 +1,8 @@
 import { cursorParam } from '../generated/constants.js';
-import { LoopsError } from './errors.js';
+import { LoopsError, ValidationError } from './errors.js';
 import type { FetchedList } from './request.js';
 import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
-import { checkInteger } from './validation.js';
+import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 
 /** Fetches one page for a query; retries and timeouts live behind it. */
 export type PageLoader = (query: ListParams) => Promise<FetchedList>;
@@ -26,6 +26,7 @@ export interface Page extends CheckoutSessionList {}
 export class Page {
   /** The `x-request-id` of the response that carried this page. */
   declare readonly requestId: string | null;
+  readonly #body: CheckoutSessionList;
   readonly #query: ListParams;
   readonly #load: PageLoader;
   readonly #cursors: Set<string>;
@@ -37,12 +38,25 @@ export class Page {
     if (fetched.body.has_more && cursors.has(last!)) {
       stop(`Page ending at ${last} sent twice: does the API ignore \`${cursorParam}\`?`, fetched.requestId);
     }
-    Object.assign(this, fetched.body);
+    // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
+    // `__proto__`, `toString`…): assigning those would hide a method or swap the prototype. They
+    // stay in toJSON(), which gives the list exactly as the API sent it.
+    for (const name of Object.keys(fetched.body)) {
+      if (!(name in this)) {
+        Object.defineProperty(this, name, { value: (fetched.body as Record<string, unknown>)[name], enumerable: true, writable: true, configurable: true });
+      }
+    }
     // Not enumerable, so that the page serializes as the list the API sent.
     Object.defineProperty(this, 'requestId', { value: fetched.requestId });
+    this.#body = fetched.body;
     this.#query = query;
     this.#load = load;
     this.#cursors = cursors;
+  }
+
+  /** The list object exactly as the API sent it, fields that clash with the page's methods included. */
+  toJSON(): CheckoutSessionList {
+    return this.#body;
   }
 
   /** Whether the API has sessions after this page. */
@@ -129,11 +143,14 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */
   async autoPagingEach(fn: (session: CheckoutSession) => unknown): Promise<void> {
+    if (typeof fn !== 'function') throw new ValidationError('fn', 'a function called with each session', describeValue(fn));
     for await (const session of this) if ((await fn(session)) === false) return;
   }
 
   /** Collects up to `limit` sessions, 10 000 at most, across pages. */
-  async autoPagingToArray({ limit }: { limit: number }): Promise<CheckoutSession[]> {
+  async autoPagingToArray(options: { limit: number }): Promise<CheckoutSession[]> {
+    checkPlainObject('options', options);
+    const { limit } = options;
     checkInteger('limit', limit, 1, 10_000, ' (for more, use for await)');
     const sessions: CheckoutSession[] = [];
     for await (const session of this) if (sessions.push(session) >= limit) break;

@@ -1,4 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
+import { destinationProblem, showUrl } from './base-url.js';
+import { defaultMaxResponseBytes, limitBody } from './body.js';
+import { LoopsError } from './errors.js';
 import type { paths } from './types.js';
 
 /** The fetch signature the SDK calls: openapi-fetch hands it a ready `Request`. */
@@ -11,18 +14,37 @@ export interface RawClientOptions {
   apiKey: string;
   baseUrl: string;
   fetch?: Fetch | undefined;
+  /** Default 32 MiB. */
+  maxResponseBytes?: number | undefined;
+}
+
+/** The fetch to call: the one given, or the global one read at call time (so that tests and polyfills can patch it). */
+export function baseFetch(fetch: Fetch | undefined): Fetch {
+  return fetch ?? ((request) => globalThis.fetch(request));
+}
+
+/** A fetch whose response bodies stop at maxBytes. */
+export function boundedFetch(fetch: Fetch, maxBytes: number): Fetch {
+  return async (request) => limitBody(await fetch(request), maxBytes);
 }
 
 /**
- * An openapi-fetch client that sends the key as a bearer token and never follows redirects, so
- * the `Authorization` header cannot be replayed to another host.
+ * An openapi-fetch client that sends the key as a bearer token, never follows redirects (so the
+ * `Authorization` header cannot be replayed to another host), and refuses, before sending, any
+ * request to a URL the key may not go to: a per-call `baseUrl` or `fetch` does not get around it.
  */
-export function createRawClient({ apiKey, baseUrl, fetch }: RawClientOptions): RawClient {
-  return createClient<paths>({
+export function createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes = defaultMaxResponseBytes }: RawClientOptions): RawClient {
+  const client = createClient<paths>({
     baseUrl,
     headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
     redirect: 'manual',
-    // Read the global at call time, so that a fetch patched after construction (tests, polyfills) is used.
-    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: boundedFetch(baseFetch(fetch), maxResponseBytes),
   });
+  client.use({
+    onRequest({ request }) {
+      const problem = destinationProblem(new URL(request.url));
+      if (problem) throw new LoopsError(`Refusing to send a request to ${showUrl(request.url)}: ${problem}. Nothing was sent.`);
+    },
+  });
+  return client;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Loops, LoopsError, Page, ValidationError, type CheckoutSession } from '../src/index.js';
 import { fakeSession, fakeSessions } from '../src/testing/index.js';
+import { testClient } from './support/client.js';
+import { withHttpServer } from './support/http-server.js';
 import { apiKey, useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: true });
@@ -151,5 +153,41 @@ describe('runaway guard', () => {
     expect((error as Error).message).toMatch(/^Page ending at cs_test_\d+ sent twice: does the API ignore `starting_after`\? Stopped paginating/);
     expect(seen).toEqual(ids(firstPage.data));
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('pages are safe from what the response holds', () => {
+  const body = (extra: string) =>
+    `{"object":"list","data":${JSON.stringify(fakeSessions(2))},"has_more":true,"url":"/api/v3/checkout/sessions",${extra}}`;
+
+  async function pageOf(text: string) {
+    return withHttpServer(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(text);
+      },
+      async ({ url }) => testClient({ baseUrl: url }).checkout.sessions.list(),
+    );
+  }
+
+  it('a "__proto__" field does not replace the page\'s prototype', async () => {
+    const text = body('"__proto__":{"hasNextPage":null,"polluted":true}');
+    const page = await pageOf(text);
+    expect(page).toBeInstanceOf(Page);
+    expect(page.hasNextPage()).toBe(true);
+    expect((page as unknown as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(JSON.stringify(page)).toBe(JSON.stringify(JSON.parse(text)));
+  });
+
+  it('fields named like the page\'s methods do not hide them, and still serialize', async () => {
+    const text = body('"hasNextPage":false,"getNextPage":"x","toJSON":1,"requestId":"fake","toString":"y","livemode_extra":42');
+    const page = await pageOf(text);
+    expect(page.hasNextPage()).toBe(true);
+    expect(typeof page.getNextPage).toBe('function');
+    expect(page.requestId).toBeNull();
+    expect(String(page)).toBe('[object Object]');
+    expect((page as unknown as { livemode_extra: number }).livemode_extra).toBe(42);
+    expect(JSON.parse(JSON.stringify(page))).toEqual(JSON.parse(text));
   });
 });

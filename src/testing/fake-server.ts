@@ -6,7 +6,11 @@ import type { CheckoutSession, ErrorBody, SessionStatus } from '../types.js';
 /** A session as the fake server stores it: `status` says which `status` filter it matches. */
 export type FakeSession = CheckoutSession & { status?: SessionStatus };
 
-/** One scripted misbehaviour, used up by the next request that reaches the server. */
+/**
+ * One scripted misbehaviour, used up by the next request that arrives after it was queued, as
+ * long as that request's client is still connected when the server gets to it: a late request
+ * of an attempt that already timed out or was aborted does not steal it.
+ */
 export type Fault =
   /** Answer with this status and, unless given, a body in the spec's error format. */
   | {
@@ -88,7 +92,9 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   const basePath = options.basePath ?? '';
   const endpoint = `${basePath}${listPath}`;
   const listUrl = `${basePath || '/api/v3'}${listPath}`;
-  const faults: Fault[] = [...(options.faults ?? [])];
+  // Each fault remembers how many requests had arrived when it was queued: only a later one takes it.
+  const faults: { fault: Fault; after: number }[] = (options.faults ?? []).map((fault) => ({ fault, after: 0 }));
+  let arrived = 0;
   const requests: FakeRequest[] = [];
   const sockets = new Set<Socket>();
   let all = listing(options.sessions ?? []);
@@ -149,9 +155,11 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const number = ++arrived;
     const requestId = `req_fake${String(++served).padStart(6, '0')}`;
     const baseHeaders: Record<string, string> = { 'x-request-id': requestId };
+    const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      send(res, status, body, { ...baseHeaders, ...headers });
     if (options.cors) {
       Object.assign(baseHeaders, {
         'access-control-allow-origin': '*',
@@ -164,22 +172,54 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
         return;
       }
     }
+    // A request line such as `GET http://x:99999/` parses as HTTP but not as a URL.
+    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1') ? new URL(req.url ?? '/', 'http://127.0.0.1') : undefined;
     const authorization = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(authorization)?.[1];
     const authorized = token !== undefined && (options.apiKey === undefined || token === options.apiKey);
     const record: FakeRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
+      path: url?.pathname ?? req.url ?? '',
+      query: url ? Object.fromEntries(url.searchParams) : {},
       authorized,
       at: Date.now(),
       outcome: 'ok',
     };
     requests.push(record);
-    const respond = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-      send(res, status, body, { ...baseHeaders, ...headers });
+    if (!url) {
+      record.outcome = 'bad-url';
+      respond(400, errorBody('invalid_request_error', 'Malformed request URL: send a path such as /checkout/sessions.'));
+      return;
+    }
+    // Decide on a fault two turns later: a client that hung up before the server read its request
+    // (a timed-out or aborted attempt, on a busy machine) has its hang-up seen by then. One turn
+    // is not enough: after a short read, libuv goes back to polling and reads the hang-up next time.
+    const later = (work: () => void) => setImmediate(() => setImmediate(work));
+    later(() => {
+      if (req.socket.destroyed || req.socket.readableEnded) {
+        record.outcome = 'client-gone';
+        res.destroy();
+        return;
+      }
+      const fault = faults[0] && faults[0].after < number ? faults.shift()!.fault : undefined;
+      try {
+        answer(req, res, url, record, { token, authorized, fault, respond });
+      } catch (error) {
+        record.outcome = 'server-error';
+        if (!res.headersSent) respond(500, errorBody('api_error', `The fake server failed: ${(error as Error).message}`));
+      }
+    });
+  }
 
-    const fault = faults.shift();
+  interface Answering {
+    token: string | undefined;
+    authorized: boolean;
+    fault: Fault | undefined;
+    respond: (status: number, body: unknown, headers?: Record<string, string>) => void;
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, url: URL, record: FakeRequest, how: Answering): void {
+    const { token, authorized, fault, respond } = how;
     if (fault?.type === 'reset') {
       record.outcome = 'reset';
       req.socket.destroy();
@@ -195,10 +235,13 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
       respond(fault.status, fault.body ?? errorBody(type, `Scripted fault: the fake server answered ${fault.status}.`), headers);
       return;
     }
-    const answer = () => {
-      if (req.method !== 'GET' || url.pathname !== endpoint) {
+    const reply = () => {
+      if (url.pathname !== endpoint) {
         record.outcome = 'not-found';
         respond(404, errorBody('invalid_request_error', `Unrecognized request URL (${req.method}: ${url.pathname}).`));
+      } else if (req.method !== 'GET') {
+        record.outcome = 'method-not-allowed';
+        respond(405, errorBody('invalid_request_error', `${req.method} is not allowed on ${url.pathname}: use GET.`), { allow: 'GET' });
       } else if (!authorized) {
         record.outcome = 'unauthorized';
         const message = token === undefined ? 'You did not provide an API key.' : 'Invalid API key provided.';
@@ -209,14 +252,23 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
     };
     if (fault?.type === 'slow') {
       record.outcome = 'slow';
-      const timer = setTimeout(answer, fault.delayMs);
+      const timer = setTimeout(reply, fault.delayMs);
       res.on('close', () => clearTimeout(timer));
     } else {
-      answer();
+      reply();
     }
   }
 
   const server = createServer(handle);
+  // A request Node cannot parse (a broken request line, headers over 16 kB) still gets an answer
+  // in the spec's error format, and the server keeps serving.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const text = JSON.stringify(errorBody('invalid_request_error', tooLarge ? 'Request headers too large.' : `Malformed HTTP request (${error.code ?? 'parse error'}).`));
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
+  });
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -235,7 +287,7 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
       byStatus = new Map();
     },
     fault(...more) {
-      faults.push(...more);
+      faults.push(...more.map((fault) => ({ fault, after: arrived })));
     },
     reset() {
       faults.length = 0;

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startPrismProxy, type PrismServer } from '../../scripts/prism.js';
 import { createFakeLoopsServer, type FakeLoopsServer } from '../../src/testing/index.js';
 
-export const apiKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+import { apiKey } from './client.js';
+
+export { apiKey };
 
 export interface Servers {
   fake: FakeLoopsServer;

@@ -1,0 +1,26 @@
+/**
+ * Whether an exception from fetch means the server could not be reached, and so is worth another
+ * attempt, rather than a mistake that would fail the same way again (a malformed header, a port
+ * that fetch blocks, a bug in a custom fetch).
+ */
+
+// Codes that Node (undici and node:http), Bun and node-fetch put on a failure to reach a server or
+// to finish reading its answer: system errors (ECONNREFUSED, ECONNRESET, ENOTFOUND, EAI_AGAIN…),
+// undici's socket and timeout errors, TLS and certificate errors, Bun's ConnectionRefused…
+const networkCode =
+  /^(E(?!RR_)[A-Z_]+$|UND_ERR_(SOCKET|CONNECT|HEADERS|BODY|CLOSED)|ERR_(TLS|SSL|SOCKET|HTTP2)_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HPE_|Connection|FailedToOpenSocket)/;
+
+// Messages of the bare TypeError that browsers (Chromium, Firefox, Safari) and Deno give for a
+// network failure: they carry no code, and say nothing more on purpose.
+const networkMessage = /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
+
+/** Whether error, or an error in its cause chain, reports a failure to reach the server. */
+export function isNetworkError(error: unknown): boolean {
+  // Duck-typed, not instanceof Error: errors from another realm or a polyfill count too.
+  let current = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++, current = current.cause as typeof current) {
+    if (typeof current.code === 'string' && networkCode.test(current.code)) return true;
+    if (current.name === 'TypeError' && typeof current.message === 'string' && networkMessage.test(current.message)) return true;
+  }
+  return false;
+}
