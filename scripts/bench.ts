@@ -3,7 +3,7 @@
  * one fake server on 127.0.0.1 (a process of its own, keep-alive), and writes BENCHMARKS.md.
  * Figures are medians of repeated rounds, reported as ratios: absolute times on a shared machine drift.
  */
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import os from 'node:os';
@@ -29,7 +29,9 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 // ---------------------------------------------------------------- the server
 function startServer(): Promise<{ child: ChildProcess; url: string; stripeUrl: string }> {
-  const child = fork(join(root, 'scripts/bench-server.ts'), [String(sessionCount), apiKey], { execArgv: ['--import', 'tsx'] });
+  const child = fork(join(root, 'scripts/bench-server.ts'), [String(sessionCount), apiKey], {
+    execArgv: ['--import', 'tsx'],
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, ...(message as { url: string; stripeUrl: string }) }));
     child.once('error', reject);
@@ -75,7 +77,14 @@ async function latencyRounds(contenders: Record<string, Call>, rounds: number, p
     }
   }
   return Object.fromEntries(
-    names.map((name) => [name, { throughput: median(results[name]!.throughput), p50: median(results[name]!.p50), p99: median(results[name]!.p99) }]),
+    names.map((name) => [
+      name,
+      {
+        throughput: median(results[name]!.throughput),
+        p50: median(results[name]!.p50),
+        p99: median(results[name]!.p99),
+      },
+    ]),
   );
 }
 
@@ -143,17 +152,34 @@ for await (const session of loops.checkout.sessions.list({ status: 'COMPLETED', 
     join(dir, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, types: [],
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
         paths: { '@loops-fi/checkout': ['../../../dist/esm/src/index.d.ts'] },
       },
       files: ['consumer.ts'],
     }),
   );
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--extendedDiagnostics'], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir, '--extendedDiagnostics'],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`tsc failed:\n${result.stdout}`);
   const pick = (label: string) => new RegExp(`^${label}:\\s+(.+)$`, 'm').exec(result.stdout)?.[1]?.trim() ?? '?';
-  return { files: pick('Files'), types: pick('Types'), instantiations: pick('Instantiations'), checkTime: pick('Check time'), totalTime: pick('Total time') };
+  return {
+    files: pick('Files'),
+    types: pick('Types'),
+    instantiations: pick('Instantiations'),
+    checkTime: pick('Check time'),
+    totalTime: pick('Total time'),
+  };
 }
 
 // ---------------------------------------------------------------- the run
@@ -189,8 +215,15 @@ async function main(): Promise<void> {
     );
     await serverCount(child);
 
-    const page = JSON.stringify({ object: 'list', data: fakeSessions(10), has_more: true, url: '/api/v3/checkout/sessions' });
-    const prebuilt = new Response(page, { headers: { 'content-type': 'application/json', 'x-request-id': 'req_bench' } });
+    const page = JSON.stringify({
+      object: 'list',
+      data: fakeSessions(10),
+      has_more: true,
+      url: '/api/v3/checkout/sessions',
+    });
+    const prebuilt = new Response(page, {
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req_bench' },
+    });
     const stub = async () => prebuilt.clone();
     const stubbedLoops = new Loops({ apiKey, baseUrl: 'http://127.0.0.1:1', fetch: stub });
     const stubbedOpenapiFetch = createClient<paths>({ baseUrl: 'http://127.0.0.1:1', headers, fetch: stub });
@@ -215,7 +248,10 @@ async function main(): Promise<void> {
       for (;;) {
         const query = new URLSearchParams({ limit: '100' });
         if (cursor) query.set('starting_after', cursor);
-        const body = (await (await fetch(`${url}/checkout/sessions?${query}`, { headers })).json()) as { data: { id: string }[]; has_more: boolean };
+        const body = (await (await fetch(`${url}/checkout/sessions?${query}`, { headers })).json()) as {
+          data: { id: string }[];
+          has_more: boolean;
+        };
         for (const session of body.data) if (session.id) items++;
         if (!body.has_more) return items;
         cursor = body.data.at(-1)!.id;
@@ -235,7 +271,11 @@ async function main(): Promise<void> {
     };
 
     const walks: Record<string, { itemsPerSecond: number[]; requests: number[]; items: number[] }> = {};
-    const contenders: Record<string, () => Promise<number>> = { SDK: sdkWalk, 'hand-written fetch loop': handWalk, 'stripe-node': stripeWalk };
+    const contenders: Record<string, () => Promise<number>> = {
+      SDK: sdkWalk,
+      'hand-written fetch loop': handWalk,
+      'stripe-node': stripeWalk,
+    };
     for (const [name, walk] of Object.entries(contenders)) {
       walks[name] = { itemsPerSecond: [], requests: [], items: [] };
       await walk(); // warm-up
@@ -307,8 +347,10 @@ function report({ overhead, cpu, walks, heap, sizes, generateMs, types }: Result
     return `| ${name} | ${fmt(r.throughput, 0)} | ${fmt(r.p50, 0)} | ${fmt(r.p99, 0)} |`;
   };
   // "1000 (all 7 walks)" when every walk agrees, else every figure.
-  const counts = (values: number[]) => (new Set(values).size === 1 ? `${values[0]} (all ${values.length} walks)` : values.join(', '));
-  const walkRow = (name: string) => `| ${name} | ${fmt(walk(name), 0)} | ${counts(walks[name]!.requests)} | ${counts(walks[name]!.items)} |`;
+  const counts = (values: number[]) =>
+    new Set(values).size === 1 ? `${values[0]} (all ${values.length} walks)` : values.join(', ');
+  const walkRow = (name: string) =>
+    `| ${name} | ${fmt(walk(name), 0)} | ${counts(walks[name]!.requests)} | ${counts(walks[name]!.items)} |`;
   const kb = (bytes: number) => `${fmt(bytes / 1000, 2)} kB`;
 
   return `# Benchmarks

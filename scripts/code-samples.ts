@@ -27,7 +27,9 @@ function operationsById(document: Json): Map<string, Json> {
 
 export function injectCodeSamples(document: Json, samplesDir: string): Json {
   const operations = operationsById(document);
-  for (const manifest of readdirSync(samplesDir).filter((name) => name.endsWith('.yaml')).sort()) {
+  for (const manifest of readdirSync(samplesDir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()) {
     const operationId = basename(manifest, '.yaml');
     const operation = operations.get(operationId);
     if (!operation) throw new Error(`${join(samplesDir, manifest)} names no operation of the spec (${operationId})`);

@@ -51,6 +51,8 @@ export function renderConstants(document: Json): string {
     statusValues: status.schema.enum,
     limitBounds: { minimum: limit.schema.minimum, maximum: limit.schema.maximum, default: limit.schema.default },
   };
-  const lines = Object.entries(constants).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)} as const;`);
+  const lines = Object.entries(constants).map(
+    ([name, value]) => `export const ${name} = ${JSON.stringify(value)} as const;`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,8 @@
-import { execFile, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { execFile, type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './paths.js';
-
 
 /** Runs a command, failing with its output when it does not exit 0. */
 export function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
@@ -41,8 +40,13 @@ export function createConsumer(): Consumer {
   try {
     run('npm', ['pack', '--silent', '--pack-destination', dir]);
     const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'))!;
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'loops-consumer', private: true, type: 'module' }, null, 2));
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', `./${tarball}`], { cwd: dir });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'loops-consumer', private: true, type: 'module' }, null, 2),
+    );
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', `./${tarball}`], {
+      cwd: dir,
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

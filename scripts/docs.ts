@@ -9,15 +9,18 @@ import { mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runRedocly } from './redocly.js';
-import { serveDirectory, type StaticServer } from './static-server.js';
 import { root } from './paths.js';
+import { runRedocly } from './redocly.js';
+import { type StaticServer, serveDirectory } from './static-server.js';
 
 export const docsDir = join(root, 'dist', 'docs');
 
 /** Regenerates generated/ from spec/, in a process of its own as `npm run generate` would. */
 function regenerate(): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate.ts')], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`npm run generate failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -67,7 +70,19 @@ export function buildDocs(): string {
   try {
     const config = join(configDir, 'redocly.yaml');
     writeFileSync(config, redocConfig());
-    runRedocly(['build-docs', 'generated/openapi.json', '--inlineBundle', '--config', config, '--lint-config', 'off', '--output', output, '--title', 'Loops Checkout Sessions API reference']);
+    runRedocly([
+      'build-docs',
+      'generated/openapi.json',
+      '--inlineBundle',
+      '--config',
+      config,
+      '--lint-config',
+      'off',
+      '--output',
+      output,
+      '--title',
+      'Loops Checkout Sessions API reference',
+    ]);
   } finally {
     rmSync(configDir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { freePort, startLeashed, waitUntilAnswering } from './processes.js';
 import { root } from './paths.js';
+import { freePort, startLeashed, waitUntilAnswering } from './processes.js';
 
 const prismBin = fileURLToPath(new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
 const bundledSpec = 'generated/openapi.json';
@@ -12,7 +12,11 @@ export interface PrismServer {
 
 async function startPrism(args: string[], port?: number): Promise<PrismServer> {
   port ??= await freePort();
-  const prism = startLeashed(process.execPath, [prismBin, ...args, '--host', '127.0.0.1', '--port', String(port)], root);
+  const prism = startLeashed(
+    process.execPath,
+    [prismBin, ...args, '--host', '127.0.0.1', '--port', String(port)],
+    root,
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(url, 30_000, prism);

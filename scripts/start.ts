@@ -35,6 +35,8 @@ console.table(
   })),
 );
 console.log(`has_more: ${page.has_more}. Prism answers every page from the spec's examples, so this shows one page.`);
-console.log(`\nPrism mock:    ${mock.url}  (try: curl -H 'Authorization: Bearer sk_test' ${mock.url}/checkout/sessions)`);
+console.log(
+  `\nPrism mock:    ${mock.url}  (try: curl -H 'Authorization: Bearer sk_test' ${mock.url}/checkout/sessions)`,
+);
 console.log(`API reference: ${docs.url}  (rebuilt when spec/ changes)`);
 console.log('Press Ctrl-C to stop.');

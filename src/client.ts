@@ -1,9 +1,9 @@
+import { ValidationError } from './errors.js';
+import { type ClientOptions, checkCallSettings, resolveOptions } from './options.js';
 import { loadPage, PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
 import { fetchList, type RequestOptions, type Transport } from './request.js';
-import { checkCallSettings, resolveOptions, type ClientOptions } from './options.js';
 import type { ListParams } from './types.js';
-import { ValidationError } from './errors.js';
 import { checkPlainObject, describeValue, validateListParams } from './validation.js';
 
 /** Throws a ValidationError unless options are a plain object of valid per-call settings. */

@@ -49,7 +49,11 @@ export class APIError extends LoopsError {
     const error = (body as Partial<ErrorBody> | null)?.error;
     const known = typeof error?.message === 'string' ? error : undefined;
     const requestId = headers['x-request-id'] ?? null;
-    const details = [known?.param && `param: ${known.param}`, known?.code && `code: ${known.code}`, requestId && `request ID: ${requestId}`]
+    const details = [
+      known?.param && `param: ${known.param}`,
+      known?.code && `code: ${known.code}`,
+      requestId && `request ID: ${requestId}`,
+    ]
       .filter(Boolean)
       .join(', ');
     super(`${status} ${known?.message ?? fallback ?? 'No error message.'}${details && ` (${details})`}`);

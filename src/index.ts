@@ -1,21 +1,30 @@
-export { Loops, CheckoutSessions } from './client.js';
-export type { ClientOptions } from './options.js';
-export type { RequestOptions } from './request.js';
-export type { Fetch, RawClient } from './raw.js';
-export { Page, PagePromise } from './pagination.js';
+export { CheckoutSessions, Loops } from './client.js';
 export {
-  LoopsError,
-  ValidationError,
-  APIError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
   APIConnectionError,
   APIConnectionTimeoutError,
+  APIError,
   APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  LoopsError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  ValidationError,
 } from './errors.js';
-export type { CheckoutSession, CheckoutSessionList, ErrorBody, ListParams, SessionStatus, paths, components, operations } from './types.js';
+export type { ClientOptions } from './options.js';
+export { Page, PagePromise } from './pagination.js';
+export type { Fetch, RawClient } from './raw.js';
+export type { RequestOptions } from './request.js';
+export type {
+  CheckoutSession,
+  CheckoutSessionList,
+  components,
+  ErrorBody,
+  ListParams,
+  operations,
+  paths,
+  SessionStatus,
+} from './types.js';

@@ -12,15 +12,21 @@ const networkCode =
 
 // Messages of the bare TypeError that browsers (Chromium, Firefox, Safari) and Deno give for a
 // network failure: they carry no code, and say nothing more on purpose.
-const networkMessage = /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
+const networkMessage =
+  /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
 
 /** Whether error, or an error in its cause chain, reports a failure to reach the server. */
 export function isNetworkError(error: unknown): boolean {
   // Duck-typed, not instanceof Error: errors from another realm or a polyfill count too.
   let current = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
-  for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++, current = current.cause as typeof current) {
+  for (
+    let depth = 0;
+    current && typeof current === 'object' && depth < 6;
+    depth++, current = current.cause as typeof current
+  ) {
     if (typeof current.code === 'string' && networkCode.test(current.code)) return true;
-    if (current.name === 'TypeError' && typeof current.message === 'string' && networkMessage.test(current.message)) return true;
+    if (current.name === 'TypeError' && typeof current.message === 'string' && networkMessage.test(current.message))
+      return true;
   }
   return false;
 }

@@ -17,12 +17,15 @@ let cursorsOf: (page: Page) => Set<string>;
 let nextPage: (page: Page, cursors: Set<string>) => Promise<Page>;
 
 function stop(problem: string, requestId: string | null): never {
-  throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${requestId ? ` (request ID: ${requestId})` : ''}.`);
+  throw new LoopsError(
+    `${problem} Stopped paginating, not to loop for ever${requestId ? ` (request ID: ${requestId})` : ''}.`,
+  );
 }
 
 export interface Page extends CheckoutSessionList {}
 
 /** One page of sessions: the list object as the API sent it, unknown fields included, plus paging helpers. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the list fields the constructor copies in.
 export class Page {
   /** The `x-request-id` of the response that carried this page. */
   declare readonly requestId: string | null;
@@ -43,7 +46,12 @@ export class Page {
     // stay in toJSON(), which gives the list exactly as the API sent it.
     for (const name of Object.keys(fetched.body)) {
       if (!(name in this)) {
-        Object.defineProperty(this, name, { value: (fetched.body as Record<string, unknown>)[name], enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(this, name, {
+          value: (fetched.body as Record<string, unknown>)[name],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     // Not enumerable, so that the page serializes as the list the API sent.
@@ -93,7 +101,10 @@ function walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefine
   // One set for the whole walk: copying it per page, as getNextPage() must, would cost O(pages²).
   let cursors: Set<string>;
   const advance = async (): Promise<IteratorResult<CheckoutSession, undefined>> => {
-    if (!page) cursors = new Set(cursorsOf((page = await first)));
+    if (!page) {
+      page = await first;
+      cursors = new Set(cursorsOf(page));
+    }
     while (index === page.data.length) {
       if (!page.has_more) return { done: true, value: undefined };
       page = await nextPage(page, cursors);
@@ -103,7 +114,8 @@ function walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefine
   };
   return {
     // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
-    next: () => (page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance()),
+    next: () =>
+      page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance(),
   };
 }
 
@@ -128,6 +140,7 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     return promise;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is a promise; then() is where it starts its work.
   override then<TResult1 = Page, TResult2 = never>(
     onfulfilled?: ((page: Page) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
@@ -143,7 +156,8 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */
   async autoPagingEach(fn: (session: CheckoutSession) => unknown): Promise<void> {
-    if (typeof fn !== 'function') throw new ValidationError('fn', 'a function called with each session', describeValue(fn));
+    if (typeof fn !== 'function')
+      throw new ValidationError('fn', 'a function called with each session', describeValue(fn));
     for await (const session of this) if ((await fn(session)) === false) return;
   }
 

@@ -33,7 +33,12 @@ export function boundedFetch(fetch: Fetch, maxBytes: number): Fetch {
  * `Authorization` header cannot be replayed to another host), and refuses, before sending, any
  * request to a URL the key may not go to: a per-call `baseUrl` or `fetch` does not get around it.
  */
-export function createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes = defaultMaxResponseBytes }: RawClientOptions): RawClient {
+export function createRawClient({
+  apiKey,
+  baseUrl,
+  fetch,
+  maxResponseBytes = defaultMaxResponseBytes,
+}: RawClientOptions): RawClient {
   const client = createClient<paths>({
     baseUrl,
     headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
@@ -43,7 +48,8 @@ export function createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes = def
   client.use({
     onRequest({ request }) {
       const problem = destinationProblem(new URL(request.url));
-      if (problem) throw new LoopsError(`Refusing to send a request to ${showUrl(request.url)}: ${problem}. Nothing was sent.`);
+      if (problem)
+        throw new LoopsError(`Refusing to send a request to ${showUrl(request.url)}: ${problem}. Nothing was sent.`);
     },
   });
   return client;

@@ -1,6 +1,13 @@
 import { listPath } from '../generated/constants.js';
 import { BodyTooLargeError } from './body.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, LoopsError, apiError } from './errors.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  apiError,
+  LoopsError,
+} from './errors.js';
 import { isNetworkError } from './network.js';
 import type { CallSettings } from './options.js';
 import { boundedFetch, type Fetch, type RawClient } from './raw.js';
@@ -37,7 +44,11 @@ interface Failure {
 const failure = (error: Error, retryable?: boolean, headers?: Headers): Failure => ({ error, retryable, headers });
 
 /** Fetches one page, retrying what is safe to retry: a GET can always be repeated. */
-export async function fetchList(transport: Transport, query: ListParams, options: RequestOptions = {}): Promise<FetchedList> {
+export async function fetchList(
+  transport: Transport,
+  query: ListParams,
+  options: RequestOptions = {},
+): Promise<FetchedList> {
   const { timeout = transport.timeout, maxRetries = transport.maxRetries, signal } = options;
   const maxBytes = options.maxResponseBytes ?? transport.maxResponseBytes;
   const fetch = maxBytes === transport.maxResponseBytes ? undefined : boundedFetch(transport.fetch, maxBytes);
@@ -61,7 +72,11 @@ interface AttemptSettings {
 const timedOut = Symbol('timed out');
 const aborted = Symbol('aborted');
 
-async function attempt(raw: RawClient, query: ListParams, { timeout, signal: userSignal, fetch }: AttemptSettings): Promise<FetchedList | Failure> {
+async function attempt(
+  raw: RawClient,
+  query: ListParams,
+  { timeout, signal: userSignal, fetch }: AttemptSettings,
+): Promise<FetchedList | Failure> {
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
   if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
   // A controller and a timer, not AbortSignal.timeout() and AbortSignal.any(): measured in Node 20,
@@ -81,10 +96,15 @@ async function attempt(raw: RawClient, query: ListParams, { timeout, signal: use
     };
     userSignal?.addEventListener('abort', abort);
   });
-  const sending = raw.GET(listPath, { params: { query }, signal: controller.signal, parseAs: 'text', ...(fetch && { fetch }) });
+  const sending = raw.GET(listPath, {
+    params: { query },
+    signal: controller.signal,
+    parseAs: 'text',
+    ...(fetch && { fetch }),
+  });
   // Once the deadline has won, a late rejection of the abandoned fetch has nobody to reach.
   sending.catch(() => {});
-  let result;
+  let result: Awaited<typeof sending>;
   try {
     result = await Promise.race([sending, deadline]);
   } catch (cause) {
@@ -95,9 +115,20 @@ async function attempt(raw: RawClient, query: ListParams, { timeout, signal: use
   }
   const { response, data } = result;
   const { status, headers } = response;
-  const init = (fallback?: string) => ({ status, headers: Object.fromEntries(headers), body: data ?? result.error, fallback });
+  const init = (fallback?: string) => ({
+    status,
+    headers: Object.fromEntries(headers),
+    body: data ?? result.error,
+    fallback,
+  });
   if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    return failure(new APIError(init(`Redirect to ${headers.get('location')} not followed, to keep your key on \`baseUrl\`: use the final URL.`)));
+    return failure(
+      new APIError(
+        init(
+          `Redirect to ${headers.get('location')} not followed, to keep your key on \`baseUrl\`: use the final URL.`,
+        ),
+      ),
+    );
   }
   if (!response.ok) return failure(apiError(init()), shouldRetry(status, headers), headers);
   let body: CheckoutSessionList | undefined;
@@ -125,16 +156,22 @@ function messages(error: unknown): string {
 /** What an attempt that got no usable response amounts to; only a network failure is retried. */
 function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undefined): Failure {
   if (cause === aborted || userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal?.reason });
-  if (cause === timedOut) return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);
+  if (cause === timedOut)
+    return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);
   if (cause instanceof BodyTooLargeError) {
     const fallback = `${cause.message}: cut off unread. Raise \`maxResponseBytes\` or ask for smaller pages (\`limit\`).`;
-    return failure(new APIError({ status: cause.status, headers: Object.fromEntries(cause.headers), body: undefined, fallback }));
+    return failure(
+      new APIError({ status: cause.status, headers: Object.fromEntries(cause.headers), body: undefined, fallback }),
+    );
   }
   // The SDK's own refusals (such as a destination the key may not go to) are final as they are.
   if (cause instanceof LoopsError) return failure(cause);
   const message = messages(cause);
   if (isNetworkError(cause)) {
-    return failure(new APIConnectionError(`Could not reach the API (${message}): check the network and \`baseUrl\`.`, { cause }), true);
+    return failure(
+      new APIConnectionError(`Could not reach the API (${message}): check the network and \`baseUrl\`.`, { cause }),
+      true,
+    );
   }
   return failure(
     new LoopsError(

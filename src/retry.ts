@@ -3,7 +3,10 @@
 /** Whether a response is worth another attempt; the server can say so with `x-should-retry`. */
 export function shouldRetry(status: number, headers: Headers): boolean {
   const override = headers.get('x-should-retry');
-  return override === 'true' || (override !== 'false' && (status === 408 || status === 409 || status === 429 || status >= 500));
+  return (
+    override === 'true' ||
+    (override !== 'false' && (status === 408 || status === 409 || status === 429 || status >= 500))
+  );
 }
 
 /**
@@ -13,7 +16,9 @@ export function shouldRetry(status: number, headers: Headers): boolean {
  */
 export function retryDelayMs(retry: number, headers?: Headers, random = Math.random): number {
   const fromServer = headers && serverDelayMs(headers);
-  return fromServer === undefined ? Math.min(500 * 2 ** retry, 8000) * (1 - 0.25 * random()) : Math.min(fromServer, 60_000);
+  return fromServer === undefined
+    ? Math.min(500 * 2 ** retry, 8000) * (1 - 0.25 * random())
+    : Math.min(fromServer, 60_000);
 }
 
 function serverDelayMs(headers: Headers): number | undefined {

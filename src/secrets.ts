@@ -71,7 +71,10 @@ export function redactCause(cause: unknown, depth = 0): unknown {
   const message = redact(cause.message);
   const stack = cause.stack && redact(cause.stack);
   if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
-  const copy = Object.assign(new Error(message, inner === undefined ? undefined : { cause: inner }), redactDeep({ ...cause }));
+  const copy = Object.assign(
+    new Error(message, inner === undefined ? undefined : { cause: inner }),
+    redactDeep({ ...cause }),
+  );
   Object.defineProperties(copy, {
     name: { value: cause.name, configurable: true, writable: true },
     stack: { value: stack, configurable: true, writable: true },

@@ -1,7 +1,7 @@
 /** The SDK's public data types, all taken from the types generated from spec/. */
 import type { components, operations } from '../generated/schema.js';
 
-export type { paths, components, operations } from '../generated/schema.js';
+export type { components, operations, paths } from '../generated/schema.js';
 
 export type CheckoutSession = components['schemas']['CheckoutSession'];
 export type CheckoutSessionList = components['schemas']['CheckoutSessionList'];

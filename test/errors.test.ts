@@ -19,10 +19,11 @@ import { apiKey, useServers } from './support/servers.js';
 const servers = useServers({ proxy: true });
 const proxied = () => new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 0 });
 const direct = () => new Loops({ apiKey, baseUrl: servers.fake.url, maxRetries: 0 });
-const failure = (promise: Promise<unknown>) => promise.then(
-  () => expect.unreachable('the call should have failed'),
-  (error: unknown) => error as APIError,
-);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable('the call should have failed'),
+    (error: unknown) => error as APIError,
+  );
 
 describe('typed API errors, through Prism proxy', () => {
   it.each([
@@ -47,13 +48,19 @@ describe('typed API errors, through Prism proxy', () => {
     expect(error.requestId).toMatch(/^req_fake/);
     expect(error.headers['x-request-id']).toBe(error.requestId);
     expect(error.error?.type).toBe(status >= 500 ? 'api_error' : 'invalid_request_error');
-    expect(error.message).toBe(`${status} Scripted fault: the fake server answered ${status}. (request ID: ${error.requestId})`);
+    expect(error.message).toBe(
+      `${status} Scripted fault: the fake server answered ${status}. (request ID: ${error.requestId})`,
+    );
   });
 
   it('a wrong API key is an AuthenticationError that quotes the server', async () => {
-    const error = await failure(new Loops({ apiKey: 'sk_test_wrong', baseUrl: servers.proxyUrl }).checkout.sessions.list());
+    const error = await failure(
+      new Loops({ apiKey: 'sk_test_wrong', baseUrl: servers.proxyUrl }).checkout.sessions.list(),
+    );
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.message).toMatch(/^401 Invalid API key provided\. \(code: api_key_invalid, request ID: req_fake\d+\)$/);
+    expect(error.message).toMatch(
+      /^401 Invalid API key provided\. \(code: api_key_invalid, request ID: req_fake\d+\)$/,
+    );
     expect(servers.fake.requests).toHaveLength(1);
   });
 

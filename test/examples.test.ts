@@ -33,11 +33,19 @@ describe('code that readers copy', () => {
   }, 60_000);
 
   it('the bundled spec carries the code sample files, TypeScript first, exactly as written', () => {
-    const manifest = parse(read('spec/code_samples/listCheckoutSessions.yaml')) as { lang: string; label: string; source: string }[];
+    const manifest = parse(read('spec/code_samples/listCheckoutSessions.yaml')) as {
+      lang: string;
+      label: string;
+      source: string;
+    }[];
     const samples = bundled.paths['/checkout/sessions']!.get['x-codeSamples'];
     expect(samples.map((s) => s.lang)).toEqual(['TypeScript', 'TypeScript', 'TypeScript', 'cURL']);
     expect(samples).toEqual(
-      manifest.map(({ lang, label, source }) => ({ lang, label, source: read(`spec/code_samples/${source}`).trimEnd() })),
+      manifest.map(({ lang, label, source }) => ({
+        lang,
+        label,
+        source: read(`spec/code_samples/${source}`).trimEnd(),
+      })),
     );
   });
 });

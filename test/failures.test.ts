@@ -14,7 +14,12 @@ import { apiKey, testClient } from './support/client.js';
 import { closedPortUrl, withHttpServer } from './support/http-server.js';
 import { rejection } from './support/rejection.js';
 
-const listBody = JSON.stringify({ object: 'list', data: fakeSessions(2), has_more: false, url: '/api/v3/checkout/sessions' });
+const listBody = JSON.stringify({
+  object: 'list',
+  data: fakeSessions(2),
+  has_more: false,
+  url: '/api/v3/checkout/sessions',
+});
 
 /** A fetch that counts its calls before handing them to the real one. */
 function countingFetch(inner: Fetch = (request) => globalThis.fetch(request)) {
@@ -26,8 +31,13 @@ describe('only failures to reach the server are retried', () => {
   it('a refused connection is an APIConnectionError, retried maxRetries times', async () => {
     const fetch = countingFetch();
     const baseUrl = await closedPortUrl();
-    const error = await rejection(testClient({ baseUrl, fetch, maxRetries: 2 }).checkout.sessions.list({}, { maxRetries: 2 }), APIConnectionError);
-    expect(error.message).toMatch(/^Could not reach the API \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\): check the network and `baseUrl`\.$/);
+    const error = await rejection(
+      testClient({ baseUrl, fetch, maxRetries: 2 }).checkout.sessions.list({}, { maxRetries: 2 }),
+      APIConnectionError,
+    );
+    expect(error.message).toMatch(
+      /^Could not reach the API \(fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+\): check the network and `baseUrl`\.$/,
+    );
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
@@ -47,7 +57,10 @@ describe('only failures to reach the server are retried', () => {
 
   it('a port that fetch refuses to use (port 9) is not retried as a network failure', async () => {
     const fetch = countingFetch();
-    const error = await rejection(testClient({ baseUrl: 'http://127.0.0.1:9', fetch, maxRetries: 2 }).checkout.sessions.list(), LoopsError);
+    const error = await rejection(
+      testClient({ baseUrl: 'http://127.0.0.1:9', fetch, maxRetries: 2 }).checkout.sessions.list(),
+      LoopsError,
+    );
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect(error.message).toContain('(fetch failed: bad port)');
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -65,7 +78,7 @@ describe('only failures to reach the server are retried', () => {
 
   it('a connection reset by a custom fetch (code ECONNRESET) is retried', async () => {
     let calls = 0;
-    const fetch: Fetch = async (request) => {
+    const fetch: Fetch = async () => {
       if (++calls === 1) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       return new Response(listBody, { headers: { 'content-type': 'application/json' } });
     };
@@ -80,7 +93,10 @@ describe('only failures to reach the server are retried', () => {
       const fetch = countingFetch(async () => {
         throw new TypeError(message);
       });
-      await rejection(testClient({ fetch, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }), APIConnectionError);
+      await rejection(
+        testClient({ fetch, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }),
+        APIConnectionError,
+      );
       expect(fetch).toHaveBeenCalledTimes(2);
     },
   );
@@ -91,7 +107,10 @@ describe('the timeout is enforced by the SDK, not only by the signal it hands to
 
   it('a fetch that ignores its signal still rejects with APIConnectionTimeoutError on time', async () => {
     const started = performance.now();
-    const error = await rejection(testClient({ fetch: ignoresSignal, timeout: 100 }).checkout.sessions.list(), APIConnectionTimeoutError);
+    const error = await rejection(
+      testClient({ fetch: ignoresSignal, timeout: 100 }).checkout.sessions.list(),
+      APIConnectionTimeoutError,
+    );
     const elapsed = performance.now() - started;
     expect(error.message).toBe('No response within 100 ms: raise `timeout`?');
     expect(elapsed).toBeGreaterThanOrEqual(95);
@@ -100,22 +119,31 @@ describe('the timeout is enforced by the SDK, not only by the signal it hands to
 
   it('and is retried like any timeout', async () => {
     const fetch = countingFetch(ignoresSignal);
-    await rejection(testClient({ fetch, timeout: 30, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }), APIConnectionTimeoutError);
+    await rejection(
+      testClient({ fetch, timeout: 30, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }),
+      APIConnectionTimeoutError,
+    );
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it("your signal stops such a fetch at once, with APIUserAbortError", async () => {
+  it('your signal stops such a fetch at once, with APIUserAbortError', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = performance.now();
-    await rejection(testClient({ fetch: ignoresSignal, timeout: 60_000 }).checkout.sessions.list({}, { signal: controller.signal }), APIUserAbortError);
+    await rejection(
+      testClient({ fetch: ignoresSignal, timeout: 60_000 }).checkout.sessions.list({}, { signal: controller.signal }),
+      APIUserAbortError,
+    );
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
 describe('response bodies are bounded by maxResponseBytes', () => {
   /** A server that streams a body of chunks without a length until the client hangs up, counting what it wrote. */
-  async function endlessBody(status: number, work: (url: string, written: () => number) => Promise<void>): Promise<void> {
+  async function endlessBody(
+    status: number,
+    work: (url: string, written: () => number) => Promise<void>,
+  ): Promise<void> {
     let written = 0;
     await withHttpServer(
       (_req, res) => {
@@ -176,7 +204,9 @@ describe('response bodies are bounded by maxResponseBytes', () => {
   it('the raw client is bounded by the client option too', async () => {
     await endlessBody(200, async (baseUrl) => {
       const loops = testClient({ baseUrl, maxResponseBytes: 4096 });
-      await expect(loops.raw.GET('/checkout/sessions', { parseAs: 'text' })).rejects.toThrow('Response body larger than maxResponseBytes (4096 bytes)');
+      await expect(loops.raw.GET('/checkout/sessions', { parseAs: 'text' })).rejects.toThrow(
+        'Response body larger than maxResponseBytes (4096 bytes)',
+      );
     });
   });
 });
@@ -186,15 +216,22 @@ describe('where the key may go', () => {
     ['https://user:pass@api.loops.fi/api/v3', 'https://***@api.loops.fi/api/v3', 'it carries a user name or password'],
     ['http://127.0.0.1:4010?x=1', 'http://127.0.0.1:4010?x=1', 'it has a query (?…) or fragment (#…)'],
     ['https://api.loops.fi/api/v3#top', 'https://api.loops.fi/api/v3#top', 'it has a query (?…) or fragment (#…)'],
-    ['http://127.0.0.1.evil.test', 'http://127.0.0.1.evil.test', 'your key goes only to an https: URL (or http: on localhost)'],
+    [
+      'http://127.0.0.1.evil.test',
+      'http://127.0.0.1.evil.test',
+      'your key goes only to an https: URL (or http: on localhost)',
+    ],
     ['http://localhost.', 'http://localhost.', 'your key goes only to an https: URL (or http: on localhost)'],
   ])('refuses the base URL %s, showing it as %s', (baseUrl, shown, why) => {
     expect(() => new Loops({ apiKey, baseUrl })).toThrow(`Refusing baseUrl ${shown}: ${why}`);
   });
 
-  it.each(['http://127.1:4010', 'http://127.255.0.9', 'http://localhost:8080/api/v3/'])('accepts the loopback base URL %s', (baseUrl) => {
-    expect(() => new Loops({ apiKey, baseUrl })).not.toThrow();
-  });
+  it.each(['http://127.1:4010', 'http://127.255.0.9', 'http://localhost:8080/api/v3/'])(
+    'accepts the loopback base URL %s',
+    (baseUrl) => {
+      expect(() => new Loops({ apiKey, baseUrl })).not.toThrow();
+    },
+  );
 
   it('loops.raw refuses a per-call plain-http baseUrl to a remote host before sending, even with a per-call fetch', async () => {
     const fetch = vi.fn<Fetch>();
@@ -217,7 +254,9 @@ describe('where the key may go', () => {
 
   it('loops.raw still sends to an https per-call baseUrl', async () => {
     const fetch = vi.fn<Fetch>(async () => new Response(listBody, { headers: { 'content-type': 'application/json' } }));
-    const { data } = await new Loops({ apiKey, fetch }).raw.GET('/checkout/sessions', { baseUrl: 'https://eu.api.loops.fi/api/v3' });
+    const { data } = await new Loops({ apiKey, fetch }).raw.GET('/checkout/sessions', {
+      baseUrl: 'https://eu.api.loops.fi/api/v3',
+    });
     expect(data?.data).toHaveLength(2);
     expect(fetch.mock.calls[0]?.[0].url).toBe('https://eu.api.loops.fi/api/v3/checkout/sessions');
   });

@@ -29,7 +29,9 @@ function parse(answer: string): { status: number; body: { error?: { type: string
 }
 
 async function stillServes(): Promise<void> {
-  const response = await fetch(`${server.url}/checkout/sessions?limit=2`, { headers: { authorization: `Bearer ${apiKey}` } });
+  const response = await fetch(`${server.url}/checkout/sessions?limit=2`, {
+    headers: { authorization: `Bearer ${apiKey}` },
+  });
   expect(response.status).toBe(200);
   expect((await response.json()).data).toHaveLength(2);
 }
@@ -38,9 +40,21 @@ describe('the fake server never crashes on a request', () => {
   it.each([
     ['a request line that is not a URL', 400, 'GET http://x:99999/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
     ['a request line that is not HTTP', 400, 'HELLO\r\n\r\n'],
-    ['headers over 16 kB', 431, `GET /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
-    ['an absurd query', 400, `GET /checkout/sessions?limit=${'9'.repeat(400)}&status=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`],
-    ['a wrong method', 405, `DELETE /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`],
+    [
+      'headers over 16 kB',
+      431,
+      `GET /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    ],
+    [
+      'an absurd query',
+      400,
+      `GET /checkout/sessions?limit=${'9'.repeat(400)}&status=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`,
+    ],
+    [
+      'a wrong method',
+      405,
+      `DELETE /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`,
+    ],
     ['an unknown path', 404, 'GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
   ])('%s: answers %i in the spec error format, and keeps serving', async (_, status, bytes) => {
     const answer = parse(await rawRequest(bytes));
@@ -60,7 +74,9 @@ describe('scripted faults go to the request they were meant for', () => {
     const { port } = new URL(server.url);
     const socket = connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.end(`GET /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`);
+    socket.end(
+      `GET /checkout/sessions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`,
+    );
     const busyUntil = Date.now() + 50;
     while (Date.now() < busyUntil);
     socket.resume();

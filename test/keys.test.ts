@@ -9,7 +9,13 @@ const secret = 'sk_live_S3cr3tK3yThatMustNeverLeak0123456789';
 
 /** Every way a user or a logger turns an error into text, its cause chain included. */
 function renderings(error: Error): string[] {
-  const texts = [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true }), String(error)];
+  const texts = [
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: Infinity, showHidden: true }),
+    String(error),
+  ];
   return error.cause instanceof Error ? [...texts, ...renderings(error.cause)] : texts;
 }
 
@@ -24,7 +30,11 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe('API keys are checked when the client is made', () => {
   it.each([
-    ['a header injection', 'sk_live_X\r\nInjected: y', 'character 10 (after sk_live_…) is whitespace or a control character, U+000D'],
+    [
+      'a header injection',
+      'sk_live_X\r\nInjected: y',
+      'character 10 (after sk_live_…) is whitespace or a control character, U+000D',
+    ],
     ['a trailing newline', `${secret}\n`, 'is whitespace or a control character, U+000A'],
     ['a leading space', ` ${secret}`, 'character 1 is whitespace or a control character, U+0020'],
     ['an inner space', 'sk_test_abc def', 'character 12 is whitespace'],
@@ -43,7 +53,9 @@ describe('API keys are checked when the client is made', () => {
 
   it('refuses an empty key, given or from LOOPS_API_KEY', () => {
     vi.stubEnv('LOOPS_API_KEY', '');
-    expect(thrown(() => new Loops({ apiKey: '' }), LoopsError).message).toBe('No API key: pass { apiKey } or set LOOPS_API_KEY.');
+    expect(thrown(() => new Loops({ apiKey: '' }), LoopsError).message).toBe(
+      'No API key: pass { apiKey } or set LOOPS_API_KEY.',
+    );
     expect(thrown(() => new Loops(), LoopsError).message).toBe('No API key: pass { apiKey } or set LOOPS_API_KEY.');
   });
 
@@ -68,7 +80,9 @@ describe('API keys are checked when the client is made', () => {
 describe('the key never leaves in an error, whatever text reaches it', () => {
   it('a custom fetch whose error quotes the Authorization header', async () => {
     const fetch: Fetch = async (request) => {
-      throw new TypeError(`cannot send ${request.headers.get('authorization')}`, { cause: new Error(`header was ${secret}`) });
+      throw new TypeError(`cannot send ${request.headers.get('authorization')}`, {
+        cause: new Error(`header was ${secret}`),
+      });
     };
     const error = await rejection(new Loops({ apiKey: secret, fetch }).checkout.sessions.list(), LoopsError);
     expect(error.message).toContain('cannot send Bearer sk_live_…');
@@ -79,7 +93,9 @@ describe('the key never leaves in an error, whatever text reaches it', () => {
     await withHttpServer(
       (req, res) => {
         res.writeHead(401, { 'content-type': 'application/json', 'x-echo': req.headers.authorization ?? '' });
-        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: `Invalid API key provided: ${secret}` } }));
+        res.end(
+          JSON.stringify({ error: { type: 'invalid_request_error', message: `Invalid API key provided: ${secret}` } }),
+        );
       },
       async ({ url }) => {
         const error = await rejection(new Loops({ apiKey: secret, baseUrl: url }).checkout.sessions.list(), APIError);
@@ -99,7 +115,10 @@ describe('the key never leaves in an error, whatever text reaches it', () => {
         res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'bad', param: quoted } }));
       },
       async ({ url }) => {
-        const error = await rejection(new Loops({ apiKey: quoted, baseUrl: url, maxRetries: 0 }).checkout.sessions.list(), APIError);
+        const error = await rejection(
+          new Loops({ apiKey: quoted, baseUrl: url, maxRetries: 0 }).checkout.sessions.list(),
+          APIError,
+        );
         expect(JSON.stringify(error)).not.toContain(JSON.stringify(quoted).slice(1, -1));
         expect(error.error?.param).toBe('sk_live_…');
       },
@@ -107,7 +126,10 @@ describe('the key never leaves in an error, whatever text reaches it', () => {
   });
 
   it('a refused base URL that carries the key as a password', () => {
-    const error = thrown(() => new Loops({ apiKey, baseUrl: `https://user:${secret}@api.loops.fi/api/v3` }), LoopsError);
+    const error = thrown(
+      () => new Loops({ apiKey, baseUrl: `https://user:${secret}@api.loops.fi/api/v3` }),
+      LoopsError,
+    );
     expect(error.message).toBe(
       'Refusing baseUrl https://***@api.loops.fi/api/v3: it carries a user name or password: the API key is the only credential, remove them.',
     );

@@ -38,7 +38,9 @@ describe('client options are checked when the client is made', () => {
 
   it.each(badRetries)('maxRetries %o is refused, naming the option, its range and the value', (maxRetries, got) => {
     const error = thrown(() => client({ maxRetries: maxRetries as number }), ValidationError);
-    expect(error.message).toBe(`Invalid \`maxRetries\`: ${got}; expected an integer from 0 to 10. No request was sent.`);
+    expect(error.message).toBe(
+      `Invalid \`maxRetries\`: ${got}; expected an integer from 0 to 10. No request was sent.`,
+    );
   });
 
   it.each([0, -1, 1.5, Number.NaN])('maxResponseBytes %o is refused', (maxResponseBytes) => {
@@ -73,7 +75,9 @@ describe('per-call options are checked before any request is sent', () => {
   });
 
   it('maxRetries: Infinity would have retried without end: now one ValidationError, no request', async () => {
-    servers.fake.fault(...Array.from({ length: 20 }, () => ({ type: 'status' as const, status: 503, retryAfterMs: 0 })));
+    servers.fake.fault(
+      ...Array.from({ length: 20 }, () => ({ type: 'status' as const, status: 503, retryAfterMs: 0 })),
+    );
     await rejection(list({}, { maxRetries: Number.POSITIVE_INFINITY }), ValidationError);
     expect(servers.fake.requests).toHaveLength(0);
   });
@@ -81,7 +85,9 @@ describe('per-call options are checked before any request is sent', () => {
   it.each([null, 42, 'x', [], new Date()])('params %o that are not a plain object are refused', async (params) => {
     const error = await rejection(list(params), ValidationError);
     expect(error.param).toBe('params');
-    expect(error.message).toMatch(/^Invalid `params`: got .+; expected a plain object such as \{ limit: 10 \}\. No request was sent\.$/);
+    expect(error.message).toMatch(
+      /^Invalid `params`: got .+; expected a plain object such as \{ limit: 10 \}\. No request was sent\.$/,
+    );
     expect(servers.fake.requests).toHaveLength(0);
   });
 

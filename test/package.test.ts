@@ -1,10 +1,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleSize, sizeGuardBytes } from '../scripts/size.js';
-import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../src/testing/index.js';
-import { createConsumer, run, runAsync, type Consumer } from '../scripts/consumer.js';
+import { type Consumer, createConsumer, run, runAsync } from '../scripts/consumer.js';
 import { root } from '../scripts/paths.js';
+import { bundleSize, sizeGuardBytes } from '../scripts/size.js';
+import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 
 const apiKey = 'sk_test_consumer';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -69,10 +69,12 @@ import('./smoke.mjs')
   it.each([
     ['bundler', { module: 'ESNext', moduleResolution: 'Bundler' }],
     ['node16', { module: 'Node16', moduleResolution: 'Node16' }],
-  ])('type-checks a typed call under moduleResolution %s', (name, resolution) => {
-    writeFileSync(
-      join(consumer.dir, 'typed.ts'),
-      `import { Loops, AuthenticationError, type CheckoutSession } from '@loops-fi/checkout';
+  ])(
+    'type-checks a typed call under moduleResolution %s',
+    (name, resolution) => {
+      writeFileSync(
+        join(consumer.dir, 'typed.ts'),
+        `import { Loops, AuthenticationError, type CheckoutSession } from '@loops-fi/checkout';
 import { createFakeLoopsServer } from '@loops-fi/checkout/testing';
 
 export async function latestEmails(loops: Loops): Promise<(string | null)[]> {
@@ -87,14 +89,26 @@ export async function latestEmails(loops: Loops): Promise<(string | null)[]> {
 export const isAuth = (error: unknown) => error instanceof AuthenticationError && error.status === 401;
 export const start = createFakeLoopsServer;
 `,
-    );
-    const config = {
-      compilerOptions: { target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, skipLibCheck: false, types: [], ...resolution },
-      files: ['typed.ts'],
-    };
-    writeFileSync(join(consumer.dir, `tsconfig.${name}.json`), JSON.stringify(config));
-    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${name}.json`], { cwd: consumer.dir });
-  }, 60_000);
+      );
+      const config = {
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+          ...resolution,
+        },
+        files: ['typed.ts'],
+      };
+      writeFileSync(join(consumer.dir, `tsconfig.${name}.json`), JSON.stringify(config));
+      run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${name}.json`], {
+        cwd: consumer.dir,
+      });
+    },
+    60_000,
+  );
 
   it(`bundles to at most ${sizeGuardBytes} B min+gzip with openapi-fetch`, async () => {
     const size = await bundleSize(join(root, 'dist/esm/src/index.js'));

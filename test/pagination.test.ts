@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Loops, LoopsError, Page, ValidationError, type CheckoutSession } from '../src/index.js';
+import { type CheckoutSession, Loops, LoopsError, Page, ValidationError } from '../src/index.js';
 import { fakeSession, fakeSessions } from '../src/testing/index.js';
 import { testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
@@ -41,7 +41,11 @@ describe('list(): one page', () => {
     servers.fake.setSessions(fakeSessions(40));
     const first = await client().checkout.sessions.list({ status: 'COMPLETED', limit: 3 });
     const second = await first.getNextPage();
-    expect(servers.fake.requests[1]?.query).toEqual({ status: 'COMPLETED', limit: '3', starting_after: first.data[2]?.id });
+    expect(servers.fake.requests[1]?.query).toEqual({
+      status: 'COMPLETED',
+      limit: '3',
+      starting_after: first.data[2]?.id,
+    });
     const completed = fakeSessions(40).filter((session) => session.status === 'COMPLETED');
     expect(ids(second.data)).toEqual(ids(completed.slice(3, 6)));
     expect(first.data.every((s) => (s as { status?: string }).status === 'COMPLETED')).toBe(true);
@@ -80,7 +84,9 @@ describe('auto-pagination', () => {
 
   it('filters by status across pages', async () => {
     servers.fake.setSessions(fakeSessions(30));
-    const expired = await client().checkout.sessions.list({ status: 'EXPIRED', limit: 2 }).autoPagingToArray({ limit: 100 });
+    const expired = await client()
+      .checkout.sessions.list({ status: 'EXPIRED', limit: 2 })
+      .autoPagingToArray({ limit: 100 });
     expect(ids(expired)).toEqual(ids(fakeSessions(30).filter((s) => s.status === 'EXPIRED')));
   });
 
@@ -99,10 +105,13 @@ describe('auto-pagination', () => {
     expect(servers.fake.requests).toHaveLength(2);
   });
 
-  it.each([0, 10_001, 1.5, Number.NaN])('autoPagingToArray refuses limit %s with a ValidationError, sending nothing', async (limit) => {
-    await expect(client().checkout.sessions.list().autoPagingToArray({ limit })).rejects.toThrow(ValidationError);
-    expect(servers.fake.requests).toHaveLength(0);
-  });
+  it.each([0, 10_001, 1.5, Number.NaN])(
+    'autoPagingToArray refuses limit %s with a ValidationError, sending nothing',
+    async (limit) => {
+      await expect(client().checkout.sessions.list().autoPagingToArray({ limit })).rejects.toThrow(ValidationError);
+      expect(servers.fake.requests).toHaveLength(0);
+    },
+  );
 
   it('autoPagingEach stops when the callback returns false, and awaits async callbacks', async () => {
     servers.fake.setSessions(fakeSessions(30));
@@ -135,22 +144,34 @@ describe('runaway guard', () => {
     const iterate = async () => {
       for await (const _ of client().checkout.sessions.list()) void _;
     };
-    await expect(iterate()).rejects.toThrow(/^Empty page with has_more: true, so no cursor\. Stopped paginating, not to loop for ever \(request ID: req_fake\d+\)\.$/);
+    await expect(iterate()).rejects.toThrow(
+      /^Empty page with has_more: true, so no cursor\. Stopped paginating, not to loop for ever \(request ID: req_fake\d+\)\.$/,
+    );
     expect(servers.fake.requests).toHaveLength(1);
   });
 
   it('ends with a LoopsError, before yielding anything twice, when the server repeats a page', async () => {
     servers.fake.setSessions(fakeSessions(6));
-    const firstPage = { object: 'list', data: fakeSessions(6).slice(0, 3), has_more: true, url: '/api/v3/checkout/sessions' };
+    const firstPage = {
+      object: 'list',
+      data: fakeSessions(6).slice(0, 3),
+      has_more: true,
+      url: '/api/v3/checkout/sessions',
+    };
     // What a server that ignores the cursor does: page 1 again, for ever.
-    servers.fake.fault({ type: 'status', status: 200, body: firstPage }, { type: 'status', status: 200, body: firstPage });
+    servers.fake.fault(
+      { type: 'status', status: 200, body: firstPage },
+      { type: 'status', status: 200, body: firstPage },
+    );
     const seen: string[] = [];
     const iterate = async () => {
       for await (const session of client().checkout.sessions.list({ limit: 3 })) seen.push(session.id);
     };
     const error = await iterate().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoopsError);
-    expect((error as Error).message).toMatch(/^Page ending at cs_test_\d+ sent twice: does the API ignore `starting_after`\? Stopped paginating/);
+    expect((error as Error).message).toMatch(
+      /^Page ending at cs_test_\d+ sent twice: does the API ignore `starting_after`\? Stopped paginating/,
+    );
     expect(seen).toEqual(ids(firstPage.data));
     expect(new Set(seen).size).toBe(seen.length);
   });
@@ -180,8 +201,10 @@ describe('pages are safe from what the response holds', () => {
     expect(JSON.stringify(page)).toBe(JSON.stringify(JSON.parse(text)));
   });
 
-  it('fields named like the page\'s methods do not hide them, and still serialize', async () => {
-    const text = body('"hasNextPage":false,"getNextPage":"x","toJSON":1,"requestId":"fake","toString":"y","livemode_extra":42');
+  it("fields named like the page's methods do not hide them, and still serialize", async () => {
+    const text = body(
+      '"hasNextPage":false,"getNextPage":"x","toJSON":1,"requestId":"fake","toString":"y","livemode_extra":42',
+    );
     const page = await pageOf(text);
     expect(page.hasNextPage()).toBe(true);
     expect(typeof page.getNextPage).toBe('function');

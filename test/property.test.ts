@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Loops, type CheckoutSession, type SessionStatus } from '../src/index.js';
-import { fakeSession, type Fault } from '../src/testing/index.js';
+import { type CheckoutSession, Loops, type SessionStatus } from '../src/index.js';
+import { type Fault, fakeSession } from '../src/testing/index.js';
 import { apiKey, useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: true });
@@ -30,14 +30,20 @@ describe('auto-pagination, for any data set, limit and filter (through Prism pro
           const expected = sessions.filter((session) => status === undefined || session.status === status);
           // Each fault goes in once a fraction of the sessions has been yielded: before the first
           // request, mid-way through the walk (at a page boundary or not), or at its end.
-          const pending = faults.map(([at, fault]) => [Math.floor(at * expected.length), fault] as const).sort((a, b) => a[0] - b[0]);
+          const pending = faults
+            .map(([at, fault]) => [Math.floor(at * expected.length), fault] as const)
+            .sort((a, b) => a[0] - b[0]);
           const inject = (count: number) => {
             while (pending.length && pending[0]![0] <= count) servers.fake.fault(pending.shift()![1]);
           };
           const params = status === undefined ? { limit } : { limit, status };
           const seen: CheckoutSession[] = [];
           inject(0);
-          for await (const session of new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 5 }).checkout.sessions.list(params)) {
+          for await (const session of new Loops({
+            apiKey,
+            baseUrl: servers.proxyUrl,
+            maxRetries: 5,
+          }).checkout.sessions.list(params)) {
             seen.push(session);
             inject(seen.length);
           }

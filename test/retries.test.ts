@@ -5,13 +5,13 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   BadRequestError,
+  type CheckoutSession,
   InternalServerError,
   Loops,
   RateLimitError,
-  type CheckoutSession,
 } from '../src/index.js';
 import { retryDelayMs } from '../src/retry.js';
-import { fakeSessions, type Fault } from '../src/testing/index.js';
+import { type Fault, fakeSessions } from '../src/testing/index.js';
 import { withFakeClock } from './support/fake-clock.js';
 import { httpFetch } from './support/http-fetch.js';
 import { apiKey, useServers } from './support/servers.js';
@@ -27,7 +27,11 @@ const proxied = (options: { maxRetries?: number; timeout?: number } = {}) =>
 /** The waits between consecutive requests, as the fake server's clock saw them. */
 const gaps = () => servers.fake.requests.slice(1).map((request, i) => request.at - servers.fake.requests[i]!.at);
 const noJitter = () => vi.spyOn(Math, 'random').mockReturnValue(0);
-const status = (code: number, more: Partial<Extract<Fault, { type: 'status' }>> = {}): Fault => ({ type: 'status', status: code, ...more });
+const status = (code: number, more: Partial<Extract<Fault, { type: 'status' }>> = {}): Fault => ({
+  type: 'status',
+  status: code,
+  ...more,
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,7 +41,11 @@ describe('retry schedule, under a fake clock', () => {
   it('retries a 503 twice, 0.5 s then 1 s apart, then surfaces InternalServerError', async () => {
     noJitter();
     servers.fake.fault(status(503), status(503), status(503));
-    const error = await withFakeClock(() => direct().checkout.sessions.list().catch((e: unknown) => e));
+    const error = await withFakeClock(() =>
+      direct()
+        .checkout.sessions.list()
+        .catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(503);
     expect(servers.fake.requests).toHaveLength(3);
@@ -56,23 +64,35 @@ describe('retry schedule, under a fake clock', () => {
   it('shortens each backoff by up to 25 % of jitter', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(1);
     servers.fake.fault(status(502), status(502), status(502));
-    await withFakeClock(() => direct().checkout.sessions.list().catch(() => undefined));
+    await withFakeClock(() =>
+      direct()
+        .checkout.sessions.list()
+        .catch(() => undefined),
+    );
     expect(gaps()).toEqual([375, 750]);
   });
 
   it('keeps every jittered delay within 75 % to 100 % of the backoff', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (retry, r) => {
-        const base = Math.min(500 * 2 ** retry, 8000);
-        const delay = retryDelayMs(retry, undefined, () => r);
-        return delay <= base && delay >= base * 0.75;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (retry, r) => {
+          const base = Math.min(500 * 2 ** retry, 8000);
+          const delay = retryDelayMs(retry, undefined, () => r);
+          return delay <= base && delay >= base * 0.75;
+        },
+      ),
     );
   });
 
   // The fake clock starts at 2026-11-24T12:00:00Z, so the HTTP date below is 4 s ahead of it.
   it.each([
-    ['retry-after-ms when the server sends it, before Retry-After', status(429, { retryAfterMs: 1234, retryAfter: 9 }), 1234],
+    [
+      'retry-after-ms when the server sends it, before Retry-After',
+      status(429, { retryAfterMs: 1234, retryAfter: 9 }),
+      1234,
+    ],
     ['Retry-After given in seconds', status(429, { retryAfter: 3 }), 3000],
     ['until a Retry-After given as an HTTP date', status(503, { retryAfter: 'Tue, 24 Nov 2026 12:00:04 GMT' }), 4000],
     ['at most 60 s, whatever the server asks', status(429, { retryAfter: 3600 }), 60_000],
@@ -98,7 +118,9 @@ describe('retry schedule, under a fake clock', () => {
     servers.fake.fault(status(503, { retryAfter: 30 }));
     const controller = new AbortController();
     const started = performance.now();
-    const listing = direct().checkout.sessions.list({}, { signal: controller.signal }).catch((e: unknown) => e);
+    const listing = direct()
+      .checkout.sessions.list({}, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await vi.waitUntil(() => servers.fake.requests.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();
@@ -128,14 +150,20 @@ describe('what is retried, through Prism proxy', () => {
   });
 
   it('x-should-retry: true retries a 400', async () => {
-    servers.fake.fault(status(400, { shouldRetry: true, retryAfterMs: 1 }), status(400, { shouldRetry: true, retryAfterMs: 1 }), status(400));
+    servers.fake.fault(
+      status(400, { shouldRetry: true, retryAfterMs: 1 }),
+      status(400, { shouldRetry: true, retryAfterMs: 1 }),
+      status(400),
+    );
     await expect(proxied().checkout.sessions.list()).rejects.toBeInstanceOf(BadRequestError);
     expect(servers.fake.requests).toHaveLength(3);
   });
 
   it('maxRetries per call overrides the client: 0 surfaces the first 429', async () => {
     servers.fake.fault(status(429, { retryAfterMs: 1 }));
-    await expect(proxied({ maxRetries: 5 }).checkout.sessions.list({}, { maxRetries: 0 })).rejects.toBeInstanceOf(RateLimitError);
+    await expect(proxied({ maxRetries: 5 }).checkout.sessions.list({}, { maxRetries: 0 })).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
     expect(servers.fake.requests).toHaveLength(1);
   });
 
@@ -158,7 +186,9 @@ describe('timeouts and aborts', () => {
     noJitter();
     servers.fake.fault({ type: 'slow', delayMs: 2000 }, { type: 'slow', delayMs: 2000 });
     const started = performance.now();
-    const error = await direct({ timeout: 100, maxRetries: 1 }).checkout.sessions.list().catch((e: unknown) => e);
+    const error = await direct({ timeout: 100, maxRetries: 1 })
+      .checkout.sessions.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toBe('No response within 100 ms: raise `timeout`?');
@@ -186,7 +216,10 @@ describe('timeouts and aborts', () => {
     servers.fake.fault({ type: 'slow', delayMs: 5000 });
     const controller = new AbortController();
     const started = performance.now();
-    const listing = new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list({}, { signal: controller.signal });
+    const listing = new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list(
+      {},
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 50);
     await expect(listing).rejects.toBeInstanceOf(APIUserAbortError);
     expect(performance.now() - started).toBeLessThan(1000);

@@ -38,31 +38,41 @@ describe('the API key never appears in an error', () => {
     new Loops({ apiKey: secret, baseUrl: servers.fake.url, maxRetries: 0, ...options });
 
   it('in an AuthenticationError', async () => {
-    const error = await client().checkout.sessions.list().catch((e: unknown) => e);
+    const error = await client()
+      .checkout.sessions.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecret(error);
   });
 
   it('in a connection error, its cause included', async () => {
-    const error = await client({ baseUrl: 'http://127.0.0.1:9' }).checkout.sessions.list().catch((e: unknown) => e);
+    const error = await client({ baseUrl: 'http://127.0.0.1:9' })
+      .checkout.sessions.list()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoopsError);
     expectNoSecret(error);
   });
 
   it('in a timeout', async () => {
     servers.fake.fault({ type: 'slow', delayMs: 1000 });
-    const error = await client({ timeout: 50 }).checkout.sessions.list().catch((e: unknown) => e);
+    const error = await client({ timeout: 50 })
+      .checkout.sessions.list()
+      .catch((e: unknown) => e);
     expectNoSecret(error);
   });
 
   it('in an abort', async () => {
-    const error = await client().checkout.sessions.list({}, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await client()
+      .checkout.sessions.list({}, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIUserAbortError);
     expectNoSecret(error);
   });
 
   it('in a ValidationError', async () => {
-    const error = await client().checkout.sessions.list({ limit: 0 }).catch((e: unknown) => e);
+    const error = await client()
+      .checkout.sessions.list({ limit: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expectNoSecret(error);
   });
@@ -113,12 +123,16 @@ describe('where the key goes', () => {
     }
   });
 
-  it.each(['http://api.loops.fi/api/v3', 'http://10.0.0.8:8080', 'ftp://api.loops.fi', 'http://localhost.evil.example'])(
-    'refuses the base URL %s',
-    (baseUrl) => {
-      expect(() => new Loops({ apiKey, baseUrl })).toThrow(`Refusing baseUrl ${baseUrl}: your key goes only to an https: URL (or http: on localhost).`);
-    },
-  );
+  it.each([
+    'http://api.loops.fi/api/v3',
+    'http://10.0.0.8:8080',
+    'ftp://api.loops.fi',
+    'http://localhost.evil.example',
+  ])('refuses the base URL %s', (baseUrl) => {
+    expect(() => new Loops({ apiKey, baseUrl })).toThrow(
+      `Refusing baseUrl ${baseUrl}: your key goes only to an https: URL (or http: on localhost).`,
+    );
+  });
 
   it.each(['https://api.loops.fi/api/v3', 'http://localhost:4010', 'http://127.0.0.1:4010', 'http://[::1]:4010'])(
     'accepts the base URL %s',
@@ -129,7 +143,9 @@ describe('where the key goes', () => {
 
   it('refuses to run in a browser unless dangerouslyAllowBrowser is true', () => {
     vi.stubGlobal('document', {});
-    expect(() => new Loops({ apiKey })).toThrow('In a browser your API key is public: call the API from a server, or pass dangerouslyAllowBrowser: true.');
+    expect(() => new Loops({ apiKey })).toThrow(
+      'In a browser your API key is public: call the API from a server, or pass dangerouslyAllowBrowser: true.',
+    );
     expect(() => new Loops({ apiKey, dangerouslyAllowBrowser: true })).not.toThrow();
   });
 });

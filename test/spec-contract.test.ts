@@ -26,12 +26,15 @@ describe('the typed call against a Prism mock of the spec', () => {
     expect(data?.data.length).toBeGreaterThan(0);
   });
 
-  it.each(['firstPage', 'lastPage', 'emptyPage'])('serves the named example %s, valid against the schema', async (name) => {
-    const { data } = await raw.GET('/checkout/sessions', { headers: { Prefer: `example=${name}` } });
-    expectValid(isList, data);
-    expect(data?.has_more).toBe(name === 'firstPage');
-    if (name === 'emptyPage') expect(data?.data).toEqual([]);
-  });
+  it.each(['firstPage', 'lastPage', 'emptyPage'])(
+    'serves the named example %s, valid against the schema',
+    async (name) => {
+      const { data } = await raw.GET('/checkout/sessions', { headers: { Prefer: `example=${name}` } });
+      expectValid(isList, data);
+      expect(data?.has_more).toBe(name === 'firstPage');
+      if (name === 'emptyPage') expect(data?.data).toEqual([]);
+    },
+  );
 
   it.each([
     [400, 'invalid_request_error'],

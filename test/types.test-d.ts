@@ -1,19 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  Loops,
-  type APIError,
-  type CheckoutSession,
-  type ListParams,
-  type Page,
-  type PagePromise,
-  type RawClient,
-} from '../src/index.js';
+import type { APIError, CheckoutSession, ListParams, Loops, Page, PagePromise, RawClient } from '../src/index.js';
 
 declare const loops: Loops;
 
 describe('list() parameters are the spec’s own types', () => {
   it('accepts the spec’s parameters', () => {
-    expectTypeOf(loops.checkout.sessions.list).toBeCallableWith({ status: 'COMPLETED', limit: 50, starting_after: 'cs_test_1' });
+    expectTypeOf(loops.checkout.sessions.list).toBeCallableWith({
+      status: 'COMPLETED',
+      limit: 50,
+      starting_after: 'cs_test_1',
+    });
     expectTypeOf(loops.checkout.sessions.list).toBeCallableWith();
     expectTypeOf<ListParams['status']>().toEqualTypeOf<'PENDING' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED' | undefined>();
   });
@@ -68,7 +64,13 @@ describe('results carry the spec’s nullability', () => {
 
   it('types the parsed error body', () => {
     expectTypeOf<APIError['error']>().toEqualTypeOf<
-      { type: 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error'; message: string; code?: string; param?: string } | undefined
+      | {
+          type: 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
+          message: string;
+          code?: string;
+          param?: string;
+        }
+      | undefined
     >();
   });
 

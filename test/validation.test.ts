@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Loops, ValidationError, type ListParams } from '../src/index.js';
+import { type ListParams, Loops, ValidationError } from '../src/index.js';
 import { apiKey, useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: false });
-const list = (params: unknown) => new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list(params as ListParams);
+const list = (params: unknown) =>
+  new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list(params as ListParams);
 
 async function rejection(params: unknown): Promise<ValidationError> {
   const error = await list(params).catch((e: unknown) => e);
@@ -17,7 +18,9 @@ describe('parameters are checked before any request is sent', () => {
     const error = await rejection({ limit });
     expect(error.param).toBe('limit');
     expect(error.allowed).toBe('an integer from 1 to 100');
-    expect(error.message).toMatch(/^Invalid `limit`: got .+; expected an integer from 1 to 100\. No request was sent\.$/);
+    expect(error.message).toMatch(
+      /^Invalid `limit`: got .+; expected an integer from 1 to 100\. No request was sent\.$/,
+    );
     expect(servers.fake.requests).toHaveLength(0);
   });
 
@@ -30,7 +33,9 @@ describe('parameters are checked before any request is sent', () => {
 
   it('an unknown parameter is refused, listing the known ones', async () => {
     const error = await rejection({ limt: 10 });
-    expect(error.message).toBe('Invalid `limt`: unknown parameter; expected one of status, limit, starting_after. No request was sent.');
+    expect(error.message).toBe(
+      'Invalid `limt`: unknown parameter; expected one of status, limit, starting_after. No request was sent.',
+    );
   });
 
   it('an empty cursor is refused', async () => {

@@ -79,7 +79,11 @@ function listing(sessions: FakeSession[]): Listing {
   return { sessions, positions: new Map(sessions.map((session, index) => [session.id, index])) };
 }
 
-function errorBody(type: ErrorBody['error']['type'], message: string, extra: Partial<ErrorBody['error']> = {}): ErrorBody {
+function errorBody(
+  type: ErrorBody['error']['type'],
+  message: string,
+  extra: Partial<ErrorBody['error']> = {},
+): ErrorBody {
   return { error: { type, message, ...extra } };
 }
 
@@ -104,7 +108,10 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   function filtered(status: string | undefined): Listing {
     if (status === undefined) return all;
     let found = byStatus.get(status);
-    if (!found) byStatus.set(status, (found = listing(all.sessions.filter((session) => session.status === status))));
+    if (!found) {
+      found = listing(all.sessions.filter((session) => session.status === status));
+      byStatus.set(status, found);
+    }
     return found;
   }
 
@@ -121,7 +128,13 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   function answerList(query: URLSearchParams, respond: (status: number, body: unknown) => void): string {
     for (const name of query.keys()) {
       if (name !== 'status' && name !== 'limit' && name !== cursorParam) {
-        respond(400, errorBody('invalid_request_error', `Received unknown parameter: ${name}.`, { code: 'parameter_unknown', param: name }));
+        respond(
+          400,
+          errorBody('invalid_request_error', `Received unknown parameter: ${name}.`, {
+            code: 'parameter_unknown',
+            param: name,
+          }),
+        );
         return 'unknown-parameter';
       }
     }
@@ -144,7 +157,13 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
     if (cursor !== null) {
       const position = positions.get(cursor);
       if (position === undefined) {
-        respond(400, errorBody('invalid_request_error', `No such checkout session: '${cursor}'.`, { code: 'resource_missing', param: cursorParam }));
+        respond(
+          400,
+          errorBody('invalid_request_error', `No such checkout session: '${cursor}'.`, {
+            code: 'resource_missing',
+            param: cursorParam,
+          }),
+        );
         return 'unknown-cursor';
       }
       start = position + 1;
@@ -173,7 +192,9 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
       }
     }
     // A request line such as `GET http://x:99999/` parses as HTTP but not as a URL.
-    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1') ? new URL(req.url ?? '/', 'http://127.0.0.1') : undefined;
+    const url = URL.canParse(req.url ?? '/', 'http://127.0.0.1')
+      ? new URL(req.url ?? '/', 'http://127.0.0.1')
+      : undefined;
     const authorization = req.headers.authorization ?? '';
     const token = /^Bearer (.+)$/.exec(authorization)?.[1];
     const authorized = token !== undefined && (options.apiKey === undefined || token === options.apiKey);
@@ -188,7 +209,10 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
     requests.push(record);
     if (!url) {
       record.outcome = 'bad-url';
-      respond(400, errorBody('invalid_request_error', 'Malformed request URL: send a path such as /checkout/sessions.'));
+      respond(
+        400,
+        errorBody('invalid_request_error', 'Malformed request URL: send a path such as /checkout/sessions.'),
+      );
       return;
     }
     // Decide on a fault two turns later: a client that hung up before the server read its request
@@ -206,7 +230,8 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
         answer(req, res, url, record, { token, authorized, fault, respond });
       } catch (error) {
         record.outcome = 'server-error';
-        if (!res.headersSent) respond(500, errorBody('api_error', `The fake server failed: ${(error as Error).message}`));
+        if (!res.headersSent)
+          respond(500, errorBody('api_error', `The fake server failed: ${(error as Error).message}`));
       }
     });
   }
@@ -232,7 +257,11 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
       if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
       if (fault.shouldRetry !== undefined) headers['x-should-retry'] = String(fault.shouldRetry);
       const type = fault.status >= 500 ? 'api_error' : 'invalid_request_error';
-      respond(fault.status, fault.body ?? errorBody(type, `Scripted fault: the fake server answered ${fault.status}.`), headers);
+      respond(
+        fault.status,
+        fault.body ?? errorBody(type, `Scripted fault: the fake server answered ${fault.status}.`),
+        headers,
+      );
       return;
     }
     const reply = () => {
@@ -241,11 +270,18 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
         respond(404, errorBody('invalid_request_error', `Unrecognized request URL (${req.method}: ${url.pathname}).`));
       } else if (req.method !== 'GET') {
         record.outcome = 'method-not-allowed';
-        respond(405, errorBody('invalid_request_error', `${req.method} is not allowed on ${url.pathname}: use GET.`), { allow: 'GET' });
+        respond(405, errorBody('invalid_request_error', `${req.method} is not allowed on ${url.pathname}: use GET.`), {
+          allow: 'GET',
+        });
       } else if (!authorized) {
         record.outcome = 'unauthorized';
         const message = token === undefined ? 'You did not provide an API key.' : 'Invalid API key provided.';
-        respond(401, errorBody('invalid_request_error', message, { code: token === undefined ? 'api_key_missing' : 'api_key_invalid' }));
+        respond(
+          401,
+          errorBody('invalid_request_error', message, {
+            code: token === undefined ? 'api_key_missing' : 'api_key_invalid',
+          }),
+        );
       } else {
         record.outcome = answerList(url.searchParams, respond);
       }
@@ -265,9 +301,16 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return void socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const text = JSON.stringify(errorBody('invalid_request_error', tooLarge ? 'Request headers too large.' : `Malformed HTTP request (${error.code ?? 'parse error'}).`));
+    const text = JSON.stringify(
+      errorBody(
+        'invalid_request_error',
+        tooLarge ? 'Request headers too large.' : `Malformed HTTP request (${error.code ?? 'parse error'}).`,
+      ),
+    );
     const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+    );
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

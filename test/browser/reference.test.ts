@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveDirectory, type StaticServer } from '../../scripts/static-server.js';
 import { root } from '../../scripts/paths.js';
+import { type StaticServer, serveDirectory } from '../../scripts/static-server.js';
 
 const docsDir = join(root, 'dist', 'docs');
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
@@ -18,11 +18,19 @@ const requests: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(docsDir, 'index.html'))) throw new Error('dist/docs/index.html is missing: run `npm run docs` first.');
+  if (!existsSync(join(docsDir, 'index.html')))
+    throw new Error('dist/docs/index.html is missing: run `npm run docs` first.');
   server = await serveDirectory(docsDir);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('request', (request) => requests.push(request.url()));
@@ -44,6 +52,7 @@ afterAll(async () => {
 
 const operation = () => page.locator('main, body').first();
 // What a reader sees, without the zero-width spaces Redoc puts in long property paths to wrap them.
+// biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees, hidden parts left out.
 const visibleText = async () => (await operation().innerText()).replaceAll('\u200b', '');
 
 describe('the hosted reference, in Chromium', () => {
@@ -72,7 +81,11 @@ describe('the hosted reference, in Chromium', () => {
     const responses = spec.paths['/checkout/sessions']!.get.responses;
     for (const code of ['400', '401', '429', '500', 'default']) {
       expect(responses[code], `spec declares ${code}`).toBeDefined();
-      await page.locator('[role=tab], button').filter({ hasText: new RegExp(`^${code}$`) }).first().click();
+      await page
+        .locator('[role=tab], button')
+        .filter({ hasText: new RegExp(`^${code}$`) })
+        .first()
+        .click();
       const text = await visibleText();
       const expected = {
         '400': 'The request was invalid',
@@ -88,11 +101,13 @@ describe('the hosted reference, in Chromium', () => {
 
   it('shows the TypeScript samples of the SDK, first of all', async () => {
     const samples = page.locator('.panel-request-samples');
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees.
     const shown = await samples.innerText();
     expect(shown).toContain('TypeScript: one page');
     expect(shown).toContain("await loops.checkout.sessions.list({ status: 'COMPLETED', limit: 25 })");
     await samples.getByText('TypeScript: one page', { exact: true }).click();
     await page.getByRole('menuitem', { name: 'TypeScript: every page' }).click();
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees.
     expect(await samples.innerText()).toContain('for await (const session of loops.checkout.sessions.list(');
   });
 

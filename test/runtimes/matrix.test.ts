@@ -2,11 +2,11 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Consumer, createConsumer, runAsync } from '../../scripts/consumer.js';
+import { root } from '../../scripts/paths.js';
 import { bundleForBrowser } from '../../scripts/size.js';
 import { serveDirectory } from '../../scripts/static-server.js';
-import { createFakeLoopsServer, fakeSessions, type FakeLoopsServer } from '../../src/testing/index.js';
-import { createConsumer, runAsync, type Consumer } from '../../scripts/consumer.js';
-import { root } from '../../scripts/paths.js';
+import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../../src/testing/index.js';
 
 const apiKey = 'sk_test_runtimes';
 const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };
@@ -68,7 +68,10 @@ describe('the SDK lists, paginates and catches AuthenticationError', () => {
   it('in headless Chromium, from the bundled ESM build, against a CORS-enabled fake server', async () => {
     const site = join(consumer.dir, 'site');
     mkdirSync(site, { recursive: true });
-    await bundleForBrowser(join(consumer.dir, 'node_modules/@loops-fi/checkout/dist/esm/src/index.js'), join(site, 'loops.js'));
+    await bundleForBrowser(
+      join(consumer.dir, 'node_modules/@loops-fi/checkout/dist/esm/src/index.js'),
+      join(site, 'loops.js'),
+    );
     copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(site, 'smoke.mjs'));
     writeFileSync(join(site, 'index.html'), browserPage);
     const server = await serveDirectory(site);
@@ -85,7 +88,9 @@ describe('the SDK lists, paginates and catches AuthenticationError', () => {
         if (message.type() === 'error' && !message.text().includes('status of 401')) errors.push(message.text());
       });
       await page.goto(`${server.url}/?${new URLSearchParams({ baseUrl: fake.url, apiKey })}`);
-      const result = await page.waitForFunction(() => (window as { smokeResult?: unknown }).smokeResult, undefined, { timeout: 30_000 });
+      const result = await page.waitForFunction(() => (window as { smokeResult?: unknown }).smokeResult, undefined, {
+        timeout: 30_000,
+      });
       expect(await result.jsonValue()).toEqual({ refused: 'LoopsError', ...expected });
       expect(errors).toEqual([]);
     } finally {

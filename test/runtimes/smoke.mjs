@@ -10,10 +10,16 @@ export async function smoke(sdk, { baseUrl, apiKey, dangerouslyAllowBrowser = fa
     pages += 1;
   }
   let walked = 0;
-  for await (const session of loops.checkout.sessions.list({ limit: 4 })) if (session.object === 'checkout.session') walked += 1;
+  for await (const session of loops.checkout.sessions.list({ limit: 4 }))
+    if (session.object === 'checkout.session') walked += 1;
   let auth = 'not thrown';
   try {
-    await new sdk.Loops({ apiKey: 'sk_test_wrong', baseUrl, maxRetries: 0, dangerouslyAllowBrowser }).checkout.sessions.list();
+    await new sdk.Loops({
+      apiKey: 'sk_test_wrong',
+      baseUrl,
+      maxRetries: 0,
+      dangerouslyAllowBrowser,
+    }).checkout.sessions.list();
   } catch (error) {
     auth = error instanceof sdk.AuthenticationError ? `${error.name} ${error.status}` : `wrong error: ${error}`;
   }

@@ -1,4 +1,4 @@
-import { Loops, type ClientOptions } from '../../src/index.js';
+import { type ClientOptions, Loops } from '../../src/index.js';
 
 export const apiKey = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
 

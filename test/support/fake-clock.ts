@@ -9,7 +9,10 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
  * real time and every timestamp taken meanwhile reads the fake clock. While a request is in flight
  * the clock stands still, so that the request's own timeout timer never fires early.
  */
-export async function withFakeClock<T>(work: () => Promise<T>, startAt = new Date('2026-11-24T12:00:00.000Z')): Promise<T> {
+export async function withFakeClock<T>(
+  work: () => Promise<T>,
+  startAt = new Date('2026-11-24T12:00:00.000Z'),
+): Promise<T> {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: startAt });
   try {
     const promise = work();

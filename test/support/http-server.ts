@@ -10,7 +10,10 @@ export interface ThrowawayServer {
  * Runs work against a one-off HTTP server on 127.0.0.1 and a free port, answering with handler;
  * the server and its connections are closed afterwards, whether work passed or threw.
  */
-export async function withHttpServer<T>(handler: RequestListener, work: (server: ThrowawayServer) => Promise<T>): Promise<T> {
+export async function withHttpServer<T>(
+  handler: RequestListener,
+  work: (server: ThrowawayServer) => Promise<T>,
+): Promise<T> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -26,5 +29,8 @@ export async function withHttpServer<T>(handler: RequestListener, work: (server:
 
 /** A base URL on 127.0.0.1 where nothing listens: a port that was free a moment ago. */
 export async function closedPortUrl(): Promise<string> {
-  return withHttpServer(() => {}, async ({ url }) => url);
+  return withHttpServer(
+    () => {},
+    async ({ url }) => url,
+  );
 }

@@ -4,7 +4,10 @@ import { expect } from 'vitest';
  * The error a promise rejects with, or a failed expectation if it resolves. With ErrorClass,
  * also asserts the error's class and returns it typed as such.
  */
-export async function rejection<E = unknown>(promise: PromiseLike<unknown>, ErrorClass?: abstract new (...args: never[]) => E): Promise<E> {
+export async function rejection<E = unknown>(
+  promise: PromiseLike<unknown>,
+  ErrorClass?: abstract new (...args: never[]) => E,
+): Promise<E> {
   let error: unknown;
   try {
     await promise;

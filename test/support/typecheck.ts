@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { root } from '../../scripts/paths.js';
 
-
 /**
  * Type-checks TypeScript sources as if they were files of this repo, with its tsconfig (so
  * `@loops-fi/checkout` resolves to src/), and returns the diagnostics as readable lines.
