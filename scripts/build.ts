@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from './paths.js';
+import { root } from './harness/paths.js';
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 

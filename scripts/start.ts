@@ -1,25 +1,30 @@
 /**
- * `npm start`: a Prism mock of the spec on 127.0.0.1:4010, the SDK listing sessions from it, and the
- * reference on 127.0.0.1:8080, all kept up until Ctrl-C. Run after `npm run generate` (package.json does that).
+ * `npm start`: a Prism mock of the spec on 127.0.0.1:$LOOPS_MOCK_PORT (4010), the SDK listing sessions
+ * from it, and the reference on 127.0.0.1:$LOOPS_DOCS_PORT (8080), all kept up until Ctrl-C or SIGTERM.
+ * Run after `npm run generate` (npm's prestart does that).
  */
 import { Loops } from '../src/index.js';
-import { serveDocs } from './docs.js';
-import { startPrismMock } from './prism.js';
+import { serveDocs } from './docs/serve.js';
+import { startPrismMock } from './harness/prism.js';
+import { portFromEnv, stopOnSignalOrOrphan } from './harness/processes.js';
 
-const mockPort = 4010;
-const docsPort = 8080;
+const mockPort = portFromEnv('LOOPS_MOCK_PORT', 4010);
+const docsPort = portFromEnv('LOOPS_DOCS_PORT', 8080);
 
 function money(amount: number | null, currency: string | null): string {
   return amount === null || currency === null ? '—' : `${(amount / 100).toFixed(2)} ${currency.toUpperCase()}`;
 }
 
-const [mock, docs] = await Promise.all([startPrismMock(mockPort), serveDocs(docsPort, { watch: true })]);
-const stop = async () => {
+const [mock, docs] = await Promise.all([
+  startPrismMock(mockPort, 'LOOPS_MOCK_PORT'),
+  serveDocs(docsPort, { watch: true }),
+]).catch((error: Error) => {
+  console.error(`npm start: ${error.message}`);
+  process.exit(1);
+});
+stopOnSignalOrOrphan(async () => {
   await Promise.all([mock.stop(), docs.close()]);
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+});
 
 const loops = new Loops({ apiKey: 'sk_test_mock_key', baseUrl: mock.url });
 const page = await loops.checkout.sessions.list({ limit: 10 });

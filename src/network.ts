@@ -10,8 +10,8 @@
 const networkCode =
   /^(E(?!RR_)[A-Z_]+$|UND_ERR_(SOCKET|CONNECT|HEADERS|BODY|CLOSED)|ERR_(TLS|SSL|SOCKET|HTTP2)_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HPE_|Connection|FailedToOpenSocket)/;
 
-// Messages of the bare TypeError that browsers (Chromium, Firefox, Safari) and Deno give for a
-// network failure: they carry no code, and say nothing more on purpose.
+// Messages that browsers (Chromium, Firefox, Safari: a bare TypeError) and Deno (a TypeError "fetch
+// failed" whose cause says "error sending request …") give a network failure: they carry no code.
 const networkMessage =
   /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
 
@@ -25,8 +25,7 @@ export function isNetworkError(error: unknown): boolean {
     depth++, current = current.cause as typeof current
   ) {
     if (typeof current.code === 'string' && networkCode.test(current.code)) return true;
-    if (current.name === 'TypeError' && typeof current.message === 'string' && networkMessage.test(current.message))
-      return true;
+    if (typeof current.message === 'string' && networkMessage.test(current.message)) return true;
   }
   return false;
 }

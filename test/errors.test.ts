@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   APIError,
@@ -14,16 +12,14 @@ import {
   UnprocessableEntityError,
 } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
-import { apiKey, useServers } from './support/servers.js';
+import { apiKey, testClient } from './support/client.js';
+import { withHttpServer } from './support/http-server.js';
+import { rejection } from './support/rejection.js';
+import { useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: true });
-const proxied = () => new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 0 });
-const direct = () => new Loops({ apiKey, baseUrl: servers.fake.url, maxRetries: 0 });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.unreachable('the call should have failed'),
-    (error: unknown) => error as APIError,
-  );
+const proxied = () => testClient({ baseUrl: servers.proxyUrl });
+const direct = () => testClient({ baseUrl: servers.fake.url });
 
 describe('typed API errors, through Prism proxy', () => {
   it.each([
@@ -38,8 +34,7 @@ describe('typed API errors, through Prism proxy', () => {
     [418, APIError],
   ])('turns a %i into %o with status, headers, request ID and the parsed error', async (status, ErrorClass) => {
     servers.fake.fault({ type: 'status', status });
-    const error = await failure(proxied().checkout.sessions.list());
-    expect(error).toBeInstanceOf(ErrorClass);
+    const error = await rejection(proxied().checkout.sessions.list(), ErrorClass);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toBeInstanceOf(LoopsError);
     expect(error).toBeInstanceOf(Error);
@@ -54,10 +49,10 @@ describe('typed API errors, through Prism proxy', () => {
   });
 
   it('a wrong API key is an AuthenticationError that quotes the server', async () => {
-    const error = await failure(
+    const error = await rejection(
       new Loops({ apiKey: 'sk_test_wrong', baseUrl: servers.proxyUrl }).checkout.sessions.list(),
+      AuthenticationError,
     );
-    expect(error).toBeInstanceOf(AuthenticationError);
     expect(error.message).toMatch(
       /^401 Invalid API key provided\. \(code: api_key_invalid, request ID: req_fake\d+\)$/,
     );
@@ -66,8 +61,10 @@ describe('typed API errors, through Prism proxy', () => {
 
   it('a server-side 400 names the parameter and code in the message', async () => {
     servers.fake.setSessions(fakeSessions(3));
-    const error = await failure(proxied().checkout.sessions.list({ starting_after: 'cs_test_gone' }));
-    expect(error).toBeInstanceOf(BadRequestError);
+    const error = await rejection(
+      proxied().checkout.sessions.list({ starting_after: 'cs_test_gone' }),
+      BadRequestError,
+    );
     expect(error.error?.param).toBe('starting_after');
     expect(error.message).toContain('param: starting_after, code: resource_missing');
   });
@@ -76,8 +73,7 @@ describe('typed API errors, through Prism proxy', () => {
 describe('bodies the SDK cannot use', () => {
   it('an error body that is not JSON becomes an APIError that keeps the text, status and request ID', async () => {
     servers.fake.fault({ type: 'status', status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' });
-    const error = await failure(direct().checkout.sessions.list());
-    expect(error).toBeInstanceOf(InternalServerError);
+    const error = await rejection(direct().checkout.sessions.list(), InternalServerError);
     expect(error.status).toBe(502);
     expect(error.requestId).toMatch(/^req_fake/);
     expect(error.body).toBe('<html><h1>502 Bad Gateway</h1></html>');
@@ -86,8 +82,7 @@ describe('bodies the SDK cannot use', () => {
 
   it('a 200 with malformed JSON becomes an APIError, not retried, body kept', async () => {
     servers.fake.fault({ type: 'status', status: 200, body: '{"object":"list","data":[' });
-    const error = await failure(new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list());
-    expect(error).toBeInstanceOf(APIError);
+    const error = await rejection(new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list(), APIError);
     expect(error.status).toBe(200);
     expect(error.message).toMatch(/^200 Body is not JSON \(see `body`\)\./);
     expect(error.body).toBe('{"object":"list","data":[');
@@ -97,29 +92,26 @@ describe('bodies the SDK cannot use', () => {
 
   it('a 200 whose JSON is not a list becomes an APIError that keeps the JSON', async () => {
     servers.fake.fault({ type: 'status', status: 200, body: { hello: 'world' } });
-    const error = await failure(direct().checkout.sessions.list());
+    const error = await rejection(direct().checkout.sessions.list(), APIError);
     expect(error.message).toMatch(/^200 Body is not a list \(see `body`\)\. \(request ID: req_fake\d+\)$/);
     expect(error.body).toBe('{"hello":"world"}');
   });
 
   it('does not follow a redirect, so the key never reaches the other host', async () => {
     const seenAuthorization: (string | undefined)[] = [];
-    const elsewhere = createServer((req, res) => {
-      seenAuthorization.push(req.headers.authorization);
-      res.end('{}');
-    });
-    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
-    try {
-      const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/checkout/sessions`;
-      servers.fake.fault({ type: 'status', status: 307, headers: { location: target }, body: '' });
-      const error = await failure(direct().checkout.sessions.list());
-      expect(error).toBeInstanceOf(APIError);
-      expect(error.status).toBe(307);
-      expect(error.message).toContain(`Redirect to ${target} not followed, to keep your key on \`baseUrl\``);
-      expect(seenAuthorization).toEqual([]);
-    } finally {
-      elsewhere.closeAllConnections();
-      await new Promise((resolve) => elsewhere.close(resolve));
-    }
+    await withHttpServer(
+      (req, res) => {
+        seenAuthorization.push(req.headers.authorization);
+        res.end('{}');
+      },
+      async ({ url }) => {
+        const target = `${url}/checkout/sessions`;
+        servers.fake.fault({ type: 'status', status: 307, headers: { location: target }, body: '' });
+        const error = await rejection(direct().checkout.sessions.list(), APIError);
+        expect(error.status).toBe(307);
+        expect(error.message).toContain(`Redirect to ${target} not followed, to keep your key on \`baseUrl\``);
+        expect(seenAuthorization).toEqual([]);
+      },
+    );
   });
 });

@@ -87,6 +87,18 @@ describe('only failures to reach the server are retried', () => {
     expect(calls).toBe(2);
   });
 
+  it("Deno's refused connection (TypeError 'fetch failed', caused by 'error sending request') is retried", async () => {
+    const fetch = countingFetch(async () => {
+      const cause = new Error('error sending request for url (http://127.0.0.1:1/): client error (Connect)');
+      throw new TypeError('fetch failed', { cause });
+    });
+    await rejection(
+      testClient({ fetch, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }),
+      APIConnectionError,
+    );
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it.each(['Failed to fetch', 'NetworkError when attempting to fetch resource.', 'Load failed'])(
     "a browser's bare TypeError('%s') counts as a network failure",
     async (message) => {

@@ -1,19 +1,22 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Consumer, createConsumer, run, runAsync } from '../scripts/consumer.js';
-import { root } from '../scripts/paths.js';
-import { bundleSize, sizeGuardBytes } from '../scripts/size.js';
+import { bundleSize, sizeGuardBytes } from '../scripts/harness/bundle.js';
+import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness/consumer.js';
+import { root } from '../scripts/harness/paths.js';
 import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
+import { closedPortUrl } from './support/http-server.js';
 
 const apiKey = 'sk_test_consumer';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
 let consumer: Consumer;
 let fake: FakeLoopsServer;
+let closedUrl: string;
 
 beforeAll(async () => {
   consumer = createConsumer();
   fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey });
+  closedUrl = await closedPortUrl();
 }, 300_000);
 
 afterAll(async () => {
@@ -21,7 +24,14 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };
+const expected = {
+  pages: 3,
+  walked: 13,
+  first: fakeSessions(13)[0]!.id,
+  auth: 'AuthenticationError 401',
+  network: 'APIConnectionError',
+  runtime: `node ${process.versions.node}`,
+};
 const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
 
 describe('the published package', () => {
@@ -45,7 +55,7 @@ describe('the published package', () => {
 
   it('is imported with ESM import by a consumer and works against the fake server', async () => {
     copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
-    const output = await runAsync(process.execPath, ['smoke.mjs', fake.url, apiKey], consumer.dir);
+    const output = await runAsync(process.execPath, ['smoke.mjs', fake.url, apiKey, closedUrl], consumer.dir);
     expect(lastLine(output)).toEqual(expected);
   });
 
@@ -58,11 +68,11 @@ const testing = require('@loops-fi/checkout/testing');
 if (typeof testing.createFakeLoopsServer !== 'function') throw new Error('no createFakeLoopsServer in ./testing');
 if (!require.resolve('@loops-fi/checkout').includes('/dist/cjs/')) throw new Error('require did not load the CommonJS build');
 import('./smoke.mjs')
-  .then(({ smoke }) => smoke(sdk, { baseUrl: process.argv[2], apiKey: process.argv[3] }))
+  .then(({ smoke }) => smoke(sdk, { baseUrl: process.argv[2], apiKey: process.argv[3], closedUrl: process.argv[4] }))
   .then((result) => console.log(JSON.stringify(result)));
 `,
     );
-    const output = await runAsync(process.execPath, ['smoke.cjs', fake.url, apiKey], consumer.dir);
+    const output = await runAsync(process.execPath, ['smoke.cjs', fake.url, apiKey, closedUrl], consumer.dir);
     expect(lastLine(output)).toEqual(expected);
   });
 

@@ -15,6 +15,15 @@ const retryableFault = fc.oneof(
   fc.constant<Fault>({ type: 'status', status: 408, retryAfter: 0 }),
 );
 
+describe('property tests are repeatable', () => {
+  it('run with a fixed seed unless FC_SEED picks another', () => {
+    const chosen = process.env.FC_SEED;
+    const seed = fc.readConfigureGlobal().seed;
+    if (chosen === 'random') expect(Number.isInteger(seed)).toBe(true);
+    else expect(seed).toBe(chosen === undefined ? 20_261_125 : Number(chosen));
+  });
+});
+
 describe('auto-pagination, for any data set, limit and filter (through Prism proxy)', () => {
   it('yields exactly the matching sessions, in order, each once, in ⌈n/limit⌉ requests (at least one)', async () => {
     let faultsServedInAll = 0;

@@ -14,6 +14,7 @@ import { retryDelayMs } from '../src/retry.js';
 import { type Fault, fakeSessions } from '../src/testing/index.js';
 import { withFakeClock } from './support/fake-clock.js';
 import { httpFetch } from './support/http-fetch.js';
+import { rejection } from './support/rejection.js';
 import { apiKey, useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: true });
@@ -41,13 +42,11 @@ describe('retry schedule, under a fake clock', () => {
   it('retries a 503 twice, 0.5 s then 1 s apart, then surfaces InternalServerError', async () => {
     noJitter();
     servers.fake.fault(status(503), status(503), status(503));
-    const error = await withFakeClock(() =>
-      direct()
-        .checkout.sessions.list()
-        .catch((e: unknown) => e),
+    const error = await rejection(
+      withFakeClock(() => direct().checkout.sessions.list()),
+      InternalServerError,
     );
-    expect(error).toBeInstanceOf(InternalServerError);
-    expect((error as InternalServerError).status).toBe(503);
+    expect(error.status).toBe(503);
     expect(servers.fake.requests).toHaveLength(3);
     expect(gaps()).toEqual([500, 1000]);
   });
@@ -118,9 +117,7 @@ describe('retry schedule, under a fake clock', () => {
     servers.fake.fault(status(503, { retryAfter: 30 }));
     const controller = new AbortController();
     const started = performance.now();
-    const listing = direct()
-      .checkout.sessions.list({}, { signal: controller.signal })
-      .catch((e: unknown) => e);
+    const listing = rejection(direct().checkout.sessions.list({}, { signal: controller.signal }));
     await vi.waitUntil(() => servers.fake.requests.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 20));
     controller.abort();
@@ -186,12 +183,12 @@ describe('timeouts and aborts', () => {
     noJitter();
     servers.fake.fault({ type: 'slow', delayMs: 2000 }, { type: 'slow', delayMs: 2000 });
     const started = performance.now();
-    const error = await direct({ timeout: 100, maxRetries: 1 })
-      .checkout.sessions.list()
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    const error = await rejection(
+      direct({ timeout: 100, maxRetries: 1 }).checkout.sessions.list(),
+      APIConnectionTimeoutError,
+    );
     expect(error).toBeInstanceOf(APIConnectionError);
-    expect((error as Error).message).toBe('No response within 100 ms: raise `timeout`?');
+    expect(error.message).toBe('No response within 100 ms: raise `timeout`?');
     expect(servers.fake.requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(1500);
   });
@@ -235,10 +232,12 @@ describe('timeouts and aborts', () => {
   it('a refused connection is retried, then surfaces APIConnectionError', async () => {
     noJitter();
     const closed = new Loops({ apiKey, baseUrl: 'http://127.0.0.1:9', fetch: httpFetch });
-    const error = await withFakeClock(() => closed.checkout.sessions.list().catch((e: unknown) => e));
-    expect(error).toBeInstanceOf(APIConnectionError);
+    const error = await rejection(
+      withFakeClock(() => closed.checkout.sessions.list()),
+      APIConnectionError,
+    );
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect((error as Error).message).toMatch(/^Could not reach the API \(.+\): check the network and `baseUrl`\.$/);
-    expect((error as Error).cause).toBeDefined();
+    expect(error.message).toMatch(/^Could not reach the API \(.+\): check the network and `baseUrl`\.$/);
+    expect(error.cause).toBeDefined();
   });
 });

@@ -1,10 +1,19 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { APIUserAbortError, AuthenticationError, Loops, LoopsError, ValidationError } from '../src/index.js';
+import {
+  APIUserAbortError,
+  AuthenticationError,
+  type ClientOptions,
+  Loops,
+  LoopsError,
+  ValidationError,
+} from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
-import { apiKey, useServers } from './support/servers.js';
+import { apiKey, testClient } from './support/client.js';
+import { withHttpServer } from './support/http-server.js';
+import { rejection, thrown } from './support/rejection.js';
+import { useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: false });
 const secret = 'sk_live_S3cr3tK3yThatMustNeverLeak0123456789';
@@ -34,57 +43,39 @@ afterEach(() => {
 });
 
 describe('the API key never appears in an error', () => {
-  const client = (options: Partial<ConstructorParameters<typeof Loops>[0]> = {}) =>
-    new Loops({ apiKey: secret, baseUrl: servers.fake.url, maxRetries: 0, ...options });
+  const client = (options: ClientOptions = {}) => testClient({ apiKey: secret, baseUrl: servers.fake.url, ...options });
 
   it('in an AuthenticationError', async () => {
-    const error = await client()
-      .checkout.sessions.list()
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
+    const error = await rejection(client().checkout.sessions.list(), AuthenticationError);
     expectNoSecret(error);
   });
 
   it('in a connection error, its cause included', async () => {
-    const error = await client({ baseUrl: 'http://127.0.0.1:9' })
-      .checkout.sessions.list()
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LoopsError);
+    const error = await rejection(client({ baseUrl: 'http://127.0.0.1:9' }).checkout.sessions.list(), LoopsError);
     expectNoSecret(error);
   });
 
   it('in a timeout', async () => {
     servers.fake.fault({ type: 'slow', delayMs: 1000 });
-    const error = await client({ timeout: 50 })
-      .checkout.sessions.list()
-      .catch((e: unknown) => e);
+    const error = await rejection(client({ timeout: 50 }).checkout.sessions.list());
     expectNoSecret(error);
   });
 
   it('in an abort', async () => {
-    const error = await client()
-      .checkout.sessions.list({}, { signal: AbortSignal.abort() })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(APIUserAbortError);
+    const error = await rejection(
+      client().checkout.sessions.list({}, { signal: AbortSignal.abort() }),
+      APIUserAbortError,
+    );
     expectNoSecret(error);
   });
 
   it('in a ValidationError', async () => {
-    const error = await client()
-      .checkout.sessions.list({ limit: 0 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+    const error = await rejection(client().checkout.sessions.list({ limit: 0 }), ValidationError);
     expectNoSecret(error);
   });
 
   it('in a refused base URL', () => {
-    let error: unknown;
-    try {
-      new Loops({ apiKey: secret, baseUrl: 'http://api.loops.fi/api/v3' });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(LoopsError);
+    const error = thrown(() => new Loops({ apiKey: secret, baseUrl: 'http://api.loops.fi/api/v3' }), LoopsError);
     expectNoSecret(error);
   });
 
@@ -102,25 +93,22 @@ describe('the API key never appears in an error', () => {
 describe('where the key goes', () => {
   it('only in the Authorization header, as a bearer token', async () => {
     const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
-    const server = createServer((req, res) => {
-      seen.push({ url: req.url ?? '', headers: req.headers });
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await new Loops({ apiKey: secret, baseUrl }).checkout.sessions.list({ status: 'PENDING', limit: 5 });
-      expect(seen).toHaveLength(1);
-      const { url, headers } = seen[0]!;
-      expect(headers.authorization).toBe(`Bearer ${secret}`);
-      expect(url).toBe('/checkout/sessions?status=PENDING&limit=5');
-      const others = Object.entries(headers).filter(([name]) => name !== 'authorization');
-      expect(JSON.stringify(others)).not.toContain(secret);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
+    await withHttpServer(
+      (req, res) => {
+        seen.push({ url: req.url ?? '', headers: req.headers });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' }));
+      },
+      async ({ url: baseUrl }) => {
+        await new Loops({ apiKey: secret, baseUrl }).checkout.sessions.list({ status: 'PENDING', limit: 5 });
+        expect(seen).toHaveLength(1);
+        const { url, headers } = seen[0]!;
+        expect(headers.authorization).toBe(`Bearer ${secret}`);
+        expect(url).toBe('/checkout/sessions?status=PENDING&limit=5');
+        const others = Object.entries(headers).filter(([name]) => name !== 'authorization');
+        expect(JSON.stringify(others)).not.toContain(secret);
+      },
+    );
   });
 
   it.each([

@@ -1,21 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ListParams, Loops, ValidationError } from '../src/index.js';
+import { rejection } from './support/rejection.js';
 import { apiKey, useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: false });
 const list = (params: unknown) =>
   new Loops({ apiKey, baseUrl: servers.fake.url }).checkout.sessions.list(params as ListParams);
 
-async function rejection(params: unknown): Promise<ValidationError> {
-  const error = await list(params).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
-
 describe('parameters are checked before any request is sent', () => {
   it.each([0, 101, -5, 1.5, Number.NaN, '10', null])('limit %o is refused, naming the bounds', async (limit) => {
-    const error = await rejection({ limit });
+    const error = await rejection(list({ limit }), ValidationError);
     expect(error.param).toBe('limit');
     expect(error.allowed).toBe('an integer from 1 to 100');
     expect(error.message).toMatch(
@@ -25,21 +20,21 @@ describe('parameters are checked before any request is sent', () => {
   });
 
   it.each(['OPEN', 'completed', '', 1])('status %o is refused, listing the allowed values', async (status) => {
-    const error = await rejection({ status });
+    const error = await rejection(list({ status }), ValidationError);
     expect(error.param).toBe('status');
     expect(error.message).toContain('expected one of PENDING, COMPLETED, EXPIRED, CANCELLED');
     expect(servers.fake.requests).toHaveLength(0);
   });
 
   it('an unknown parameter is refused, listing the known ones', async () => {
-    const error = await rejection({ limt: 10 });
+    const error = await rejection(list({ limt: 10 }), ValidationError);
     expect(error.message).toBe(
       'Invalid `limt`: unknown parameter; expected one of status, limit, starting_after. No request was sent.',
     );
   });
 
   it('an empty cursor is refused', async () => {
-    const error = await rejection({ starting_after: '' });
+    const error = await rejection(list({ starting_after: '' }), ValidationError);
     expect(error.param).toBe('starting_after');
   });
 

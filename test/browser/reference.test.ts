@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../../scripts/paths.js';
-import { type StaticServer, serveDirectory } from '../../scripts/static-server.js';
+import { root } from '../../scripts/harness/paths.js';
+import { type StaticServer, serveDirectory } from '../../scripts/harness/static-server.js';
 
 const docsDir = join(root, 'dist', 'docs');
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
@@ -39,11 +39,25 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
+  // Wait for what each step needs, not on click timeouts: on a busy 2-core machine Redoc takes
+  // seconds to render its 2.6 MB page, and a click that times out says nothing about the page.
+  const tag = page.getByText('Checkout Sessions', { exact: true }).first();
+  await tag.waitFor({ state: 'visible', timeout: 60_000 });
   // Navigate as a reader does: from the sidebar to the operation.
-  await page.getByText('Checkout Sessions', { exact: true }).first().click();
-  await page.getByText('List all checkout sessions (Stripe-compatible)').first().click();
-  await page.getByRole('heading', { name: 'List all checkout sessions (Stripe-compatible)' }).waitFor();
+  await tag.click();
+  const entry = page.getByText('List all checkout sessions (Stripe-compatible)').first();
+  await entry.waitFor({ state: 'visible', timeout: 30_000 });
+  await entry.click();
+  await title().waitFor({ state: 'visible', timeout: 30_000 });
 });
+
+const title = () => page.getByRole('heading', { name: 'List all checkout sessions (Stripe-compatible)' });
+
+/** Clicks "Expand all" and waits until the nested field names it opens are on screen. */
+async function expandAll(): Promise<void> {
+  await page.getByText('Expand all', { exact: true }).first().click();
+  await page.getByText('data[].amount_total', { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -57,7 +71,8 @@ const visibleText = async () => (await operation().innerText()).replaceAll('\u20
 
 describe('the hosted reference, in Chromium', () => {
   it('shows the operation title and the tag description', async () => {
-    await expect(page.getByRole('heading', { name: 'List all checkout sessions (Stripe-compatible)' })).toBeTruthy();
+    expect(await title().isVisible()).toBe(true);
+    expect(await title().textContent()).toBe('List all checkout sessions (Stripe-compatible)');
     expect(await visibleText()).toContain('A checkout session is one customer');
   });
 
@@ -69,7 +84,7 @@ describe('the hosted reference, in Chromium', () => {
   });
 
   it('shows every CheckoutSession field of the 200 response once expanded', async () => {
-    await page.getByText('Expand all', { exact: true }).first().click();
+    await expandAll();
     const text = await visibleText();
     for (const field of Object.keys(spec.components.schemas.CheckoutSession.properties)) {
       expect(text, `field ${field}`).toContain(`data[].${field}`);
@@ -86,7 +101,6 @@ describe('the hosted reference, in Chromium', () => {
         .filter({ hasText: new RegExp(`^${code}$`) })
         .first()
         .click();
-      const text = await visibleText();
       const expected = {
         '400': 'The request was invalid',
         '401': 'No valid API key was provided.',
@@ -94,6 +108,8 @@ describe('the hosted reference, in Chromium', () => {
         '500': 'Something went wrong on the server',
         default: 'Any other error, such as 503 Service Unavailable',
       }[code]!;
+      await page.getByText(expected, { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      const text = await visibleText();
       expect(text, `response ${code}`).toContain(expected);
       if (code === '429') expect(text).toContain('Retry-After');
     }
@@ -106,7 +122,10 @@ describe('the hosted reference, in Chromium', () => {
     expect(shown).toContain('TypeScript: one page');
     expect(shown).toContain("await loops.checkout.sessions.list({ status: 'COMPLETED', limit: 25 })");
     await samples.getByText('TypeScript: one page', { exact: true }).click();
-    await page.getByRole('menuitem', { name: 'TypeScript: every page' }).click();
+    const every = page.getByRole('menuitem', { name: 'TypeScript: every page' });
+    await every.waitFor({ state: 'visible', timeout: 30_000 });
+    await every.click();
+    await samples.getByText('for await', { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 });
     // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees.
     expect(await samples.innerText()).toContain('for await (const session of loops.checkout.sessions.list(');
   });
@@ -122,12 +141,33 @@ describe('the hosted reference, in Chromium', () => {
     expect(requests.length).toBeGreaterThan(0);
   });
 
-  it('saves a full-page screenshot of the rendered endpoint', async () => {
+  it('saves a full-page screenshot that shows the rendered endpoint, not a blank page', async () => {
     await page.locator('[role=tab], button').filter({ hasText: /^200$/ }).first().click();
-    const expandAll = page.getByText('Expand all', { exact: true });
-    if (await expandAll.count()) await expandAll.first().click();
+    await expandAll();
+    await title().scrollIntoViewIfNeeded();
     const path = join(docsDir, 'screenshot.png');
-    await page.screenshot({ path, fullPage: true });
-    expect(readFileSync(path).length).toBeGreaterThan(50_000);
+    const png = await page.screenshot({ path, fullPage: true });
+    expect(readFileSync(path).equals(png)).toBe(true);
+    // Read the picture back in the browser: its size, and how much of its first screen is ink
+    // (anything but the page's background), which a blank or half-rendered page would lack.
+    const picture = await page.evaluate(
+      async (dataUrl) => {
+        const image = new Image();
+        image.src = dataUrl;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, Math.min(image.height, 1000));
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
+        return { width: image.width, height: image.height, ink: ink / (data.length / 4) };
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
+    expect(picture.width).toBe(1400);
+    // The whole page, every field expanded: far taller than the 1000 px viewport.
+    expect(picture.height).toBeGreaterThan(3000);
+    expect(picture.ink).toBeGreaterThan(0.05);
   });
 });

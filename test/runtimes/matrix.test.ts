@@ -2,21 +2,30 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Consumer, createConsumer, runAsync } from '../../scripts/consumer.js';
-import { root } from '../../scripts/paths.js';
-import { bundleForBrowser } from '../../scripts/size.js';
-import { serveDirectory } from '../../scripts/static-server.js';
+import { bundleForBrowser } from '../../scripts/harness/bundle.js';
+import { type Consumer, createConsumer, runAsync } from '../../scripts/harness/consumer.js';
+import { root } from '../../scripts/harness/paths.js';
+import { serveDirectory } from '../../scripts/harness/static-server.js';
 import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../../src/testing/index.js';
+import { closedPortUrl } from '../support/http-server.js';
 
 const apiKey = 'sk_test_runtimes';
-const expected = { pages: 3, walked: 13, first: fakeSessions(13)[0]!.id, auth: 'AuthenticationError 401' };
+const expected = {
+  pages: 3,
+  walked: 13,
+  first: fakeSessions(13)[0]!.id,
+  auth: 'AuthenticationError 401',
+  network: 'APIConnectionError',
+};
 let consumer: Consumer;
 let fake: FakeLoopsServer;
+let closedUrl: string;
 
 beforeAll(async () => {
   consumer = createConsumer();
   copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
   fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey, cors: true });
+  closedUrl = await closedPortUrl();
 });
 
 afterAll(async () => {
@@ -34,13 +43,14 @@ const browserPage = `<!doctype html>
   const params = new URLSearchParams(location.search);
   const baseUrl = params.get('baseUrl');
   const apiKey = params.get('apiKey');
+  const closedUrl = params.get('closedUrl');
   let refused = '';
   try {
     new sdk.Loops({ apiKey, baseUrl });
   } catch (error) {
     refused = error.name;
   }
-  smoke(sdk, { baseUrl, apiKey, dangerouslyAllowBrowser: true }).then(
+  smoke(sdk, { baseUrl, apiKey, closedUrl, dangerouslyAllowBrowser: true }).then(
     (result) => (window.smokeResult = { refused, ...result }),
     (error) => (window.smokeResult = { error: String(error) }),
   );
@@ -49,20 +59,22 @@ const browserPage = `<!doctype html>
 
 const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
 
-// Each runtime runs the same smoke script on the package as npm installed it from `npm pack`.
-const runtimes: [string, string, string[]][] = [
-  ['Node 20', process.execPath, []],
-  ['Node 22', 'npx', ['-y', 'node@22']],
-  ['Node 24', 'npx', ['-y', 'node@24']],
-  ['Bun', 'npx', ['-y', 'bun']],
+// Each runtime runs the same smoke script on the package as npm installed it from `npm pack`, at a
+// pinned version (checked against what actually ran), so that a new release cannot change the matrix
+// unnoticed. Raise a pin on purpose, in its own commit.
+const runtimes: [string, string, string[], string][] = [
+  ['Node 20', process.execPath, [], `node ${process.versions.node}`],
+  ['Node 22', 'npx', ['-y', 'node@22.23.3'], 'node 22.23.3'],
+  ['Node 24', 'npx', ['-y', 'node@24.9.0'], 'node 24.9.0'],
+  ['Bun', 'npx', ['-y', 'bun@1.4.5'], 'bun 1.4.5'],
   // Deno gets no --allow-env: the SDK must not need it when given its key.
-  ['Deno', 'npx', ['-y', 'deno', 'run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-read']],
+  ['Deno', 'npx', ['-y', 'deno@2.9.6', 'run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-read'], 'deno 2.9.6'],
 ];
 
 describe('the SDK lists, paginates and catches AuthenticationError', () => {
-  it.each(runtimes)('on %s', async (_name, command, args) => {
-    const output = await runAsync(command, [...args, 'smoke.mjs', fake.url, apiKey], consumer.dir, 240_000);
-    expect(lastLine(output)).toEqual(expected);
+  it.each(runtimes)('on %s', async (_name, command, args, runtime) => {
+    const output = await runAsync(command, [...args, 'smoke.mjs', fake.url, apiKey, closedUrl], consumer.dir, 240_000);
+    expect(lastLine(output)).toEqual({ ...expected, runtime });
   });
 
   it('in headless Chromium, from the bundled ESM build, against a CORS-enabled fake server', async () => {
@@ -83,15 +95,17 @@ describe('the SDK lists, paginates and catches AuthenticationError', () => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      // Chromium logs every failed response; the 401 of the wrong-key call is the one the test asks for.
+      // Chromium logs every failed response; the 401 of the wrong key and the refused connection are the test's own.
       page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().includes('status of 401')) errors.push(message.text());
+        const text = message.text();
+        const asked = text.includes('status of 401') || text.includes('ERR_CONNECTION_REFUSED');
+        if (message.type() === 'error' && !asked) errors.push(text);
       });
-      await page.goto(`${server.url}/?${new URLSearchParams({ baseUrl: fake.url, apiKey })}`);
+      await page.goto(`${server.url}/?${new URLSearchParams({ baseUrl: fake.url, apiKey, closedUrl })}`);
       const result = await page.waitForFunction(() => (window as { smokeResult?: unknown }).smokeResult, undefined, {
         timeout: 30_000,
       });
-      expect(await result.jsonValue()).toEqual({ refused: 'LoopsError', ...expected });
+      expect(await result.jsonValue()).toEqual({ refused: 'LoopsError', ...expected, runtime: 'browser' });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -1,6 +1,7 @@
-// The runtime smoke test: list, paginate through three pages or more, and catch an
-// AuthenticationError, with the SDK the runtime loads. Prints one JSON line of what it saw.
-export async function smoke(sdk, { baseUrl, apiKey, dangerouslyAllowBrowser = false }) {
+// The runtime smoke test: list, paginate through three pages or more, catch an AuthenticationError,
+// and see a refused connection as an APIConnectionError (each runtime words its network failures its
+// own way), with the SDK the runtime loads. Prints one JSON line of what it saw, and which runtime.
+export async function smoke(sdk, { baseUrl, apiKey, closedUrl, dangerouslyAllowBrowser = false }) {
   const loops = new sdk.Loops({ apiKey, baseUrl, maxRetries: 0, dangerouslyAllowBrowser });
   let page = await loops.checkout.sessions.list({ limit: 5 });
   let pages = 1;
@@ -23,13 +24,31 @@ export async function smoke(sdk, { baseUrl, apiKey, dangerouslyAllowBrowser = fa
   } catch (error) {
     auth = error instanceof sdk.AuthenticationError ? `${error.name} ${error.status}` : `wrong error: ${error}`;
   }
-  return { pages, walked, first: firstIds[0], auth };
+  let network = 'not thrown';
+  try {
+    await new sdk.Loops({
+      apiKey,
+      baseUrl: closedUrl,
+      maxRetries: 0,
+      dangerouslyAllowBrowser,
+    }).checkout.sessions.list();
+  } catch (error) {
+    network = error instanceof sdk.APIConnectionError ? error.name : `wrong error: ${error?.name}: ${error?.message}`;
+  }
+  return { pages, walked, first: firstIds[0], auth, network, runtime: runtime() };
 }
 
-// Run directly (node, bun, deno): smoke.mjs <baseUrl> <apiKey>
+function runtime() {
+  if (globalThis.Deno) return `deno ${globalThis.Deno.version.deno}`;
+  if (globalThis.Bun) return `bun ${globalThis.Bun.version}`;
+  if (globalThis.process?.versions?.node) return `node ${globalThis.process.versions.node}`;
+  return 'browser';
+}
+
+// Run directly (node, bun, deno): smoke.mjs <baseUrl> <apiKey> <closedUrl>
 const args = globalThis.Deno?.args ?? globalThis.process?.argv.slice(2) ?? [];
-if (args.length === 2) {
+if (args.length === 3) {
   const sdk = await import('@loops-fi/checkout');
-  const [baseUrl, apiKey] = args;
-  console.log(JSON.stringify(await smoke(sdk, { baseUrl, apiKey })));
+  const [baseUrl, apiKey, closedUrl] = args;
+  console.log(JSON.stringify(await smoke(sdk, { baseUrl, apiKey, closedUrl })));
 }

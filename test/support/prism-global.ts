@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPrismMock } from '../../scripts/prism.js';
+import { startPrismMock } from '../../scripts/harness/prism.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

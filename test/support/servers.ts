@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type PrismServer, startPrismProxy } from '../../scripts/prism.js';
+import { type PrismServer, startPrismProxy } from '../../scripts/harness/prism.js';
 import { createFakeLoopsServer, type FakeLoopsServer } from '../../src/testing/index.js';
 
 import { apiKey } from './client.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { root } from '../../scripts/paths.js';
+import { root } from '../../scripts/harness/paths.js';
 
 /**
  * Type-checks TypeScript sources as if they were files of this repo, with its tsconfig (so

@@ -19,6 +19,56 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The port named by an environment variable, or fallback; anything else there is a usage error. */
+export function portFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+    throw new Error(`${name}=${text} is not a port: give a whole number from 0 to 65535 (0 picks a free one).`);
+  }
+  return port;
+}
+
+/** What to say when port is taken, naming the variable that moves it. */
+export function portBusy(port: number, envName: string): Error {
+  return new Error(
+    `Port ${port} on 127.0.0.1 is already in use by another program. Stop it, or pick another port: ${envName}=${port + 1}.`,
+  );
+}
+
+/** Throws portBusy() unless port can be listened on now (0 always can). */
+export async function assertPortFree(port: number, envName: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? portBusy(port, envName) : error),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/**
+ * Calls stop on SIGINT and SIGTERM, and when the process that started this one dies: npm forwards
+ * its signals, but not when it is killed outright, and a server left behind would hold its port.
+ */
+export function stopOnSignalOrOrphan(stop: () => Promise<void>): void {
+  let stopping = false;
+  const once = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', once);
+  process.on('SIGTERM', once);
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void once();
+  }, 500).unref();
+}
+
 export interface Leashed {
   /** Everything the process printed so far, for error messages. */
   output(): string;

@@ -39,8 +39,3 @@ export async function bundleSize(entry: string, platform: Platform = 'neutral'):
 export async function bundleForBrowser(entry: string, outfile: string): Promise<void> {
   await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', outfile, logLevel: 'silent' });
 }
-
-if (process.argv[1]?.endsWith('size.ts')) {
-  const size = await bundleSize('dist/esm/src/index.js');
-  console.log(`SDK ESM entry with openapi-fetch: ${size.minified} B minified, ${size.gzipped} B min+gzip`);
-}

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { root } from './paths.js';
-import { freePort, startLeashed, waitUntilAnswering } from './processes.js';
+import { assertPortFree, freePort, startLeashed, waitUntilAnswering } from './processes.js';
 
-const prismBin = fileURLToPath(new URL('../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
+const prismBin = fileURLToPath(new URL('../../node_modules/@stoplight/prism-cli/dist/index.js', import.meta.url));
 const bundledSpec = 'generated/openapi.json';
 
 export interface PrismServer {
@@ -10,8 +10,10 @@ export interface PrismServer {
   stop(): Promise<void>;
 }
 
-async function startPrism(args: string[], port?: number): Promise<PrismServer> {
-  port ??= await freePort();
+async function startPrism(args: string[], port?: number, envName = 'the port'): Promise<PrismServer> {
+  // Checked first: a stranger on the port would answer the readiness poll, and Prism would fail to bind.
+  if (port) await assertPortFree(port, envName);
+  port ||= await freePort();
   const prism = startLeashed(
     process.execPath,
     [prismBin, ...args, '--host', '127.0.0.1', '--port', String(port)],
@@ -28,8 +30,8 @@ async function startPrism(args: string[], port?: number): Promise<PrismServer> {
 }
 
 /** `prism mock` on the bundled spec: answers every request from the spec's examples. */
-export function startPrismMock(port?: number): Promise<PrismServer> {
-  return startPrism(['mock', bundledSpec], port);
+export function startPrismMock(port?: number, envName?: string): Promise<PrismServer> {
+  return startPrism(['mock', bundledSpec], port, envName);
 }
 
 /**

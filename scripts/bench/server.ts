@@ -4,7 +4,7 @@
  * path stripe-node calls (/v1/checkout/sessions). It reports its URLs, then its request count
  * whenever the parent asks.
  */
-import { createFakeLoopsServer, fakeSessions } from '../src/testing/index.js';
+import { createFakeLoopsServer, fakeSessions } from '../../src/testing/index.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const apiKey = process.argv[3] ?? 'sk_test_bench';

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { portBusy } from './processes.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,8 +18,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves the files of dir on 127.0.0.1 (port 0: a free one); `/` is `index.html`. */
-export async function serveDirectory(dir: string, port = 0): Promise<StaticServer> {
+/**
+ * Serves the files of dir on 127.0.0.1 (port 0: a free one); `/` is `index.html`. A busy port is
+ * reported as such, naming envName, the variable that picks another.
+ */
+export async function serveDirectory(dir: string, port = 0, envName = 'the port'): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
@@ -38,7 +42,9 @@ export async function serveDirectory(dir: string, port = 0): Promise<StaticServe
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? portBusy(port, envName) : error),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   return {

@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+// `npm run test:quick`: the SDK's suites without the slow tooling ones, for the inner loop. Left
+// out: the package suite (builds, packs and installs the package) and the npm start / docs:serve
+// suite (starts Prism and rebuilds the reference), about 35 s between them. The type tests are
+// left to `tsc --noEmit`, which test:quick runs first and which checks the same assertions.
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: ['test/browser/**', 'test/runtimes/**', 'test/package.test.ts', 'test/start.test.ts'],
+      typecheck: { enabled: false },
+    },
+  }),
+);
