@@ -29,6 +29,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/checkout/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
+                 *
+                 * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
+                 */
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a checkout session
+         * @description Returns one checkout session by its `id`: the same `checkout.session` object that the list
+         *     returns. Loops documents this operation as "Get a checkout session [V3]".
+         *
+         *     **Assumption**: the published page of this operation marks only `id`, `object`,
+         *     `amount_subtotal`, `amount_total`, `cancel_url` and `currency` as required. This spec describes
+         *     one `CheckoutSession` for both operations, whose other fields are present but may be `null`,
+         *     as Stripe's are.
+         *
+         */
+        get: operations["retrieveCheckoutSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -323,6 +357,18 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description No checkout session of your account has this `id`.
+         *     **Assumption**: the error's shape follows Stripe's; the published page does not show it.
+         *      */
+        NotFound: {
+            headers: {
+                "x-request-id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Too many requests in too short a time; wait for `Retry-After` seconds, then retry.
          *     **Assumption**: not shown on the published reference page.
          *      */
@@ -386,6 +432,12 @@ export interface components {
          * @example cs_live_a1PqR7sTuV2wXyZ9bCdEfGhJkLmN3oPq
          */
         Cursor: string;
+        /**
+         * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
+         *
+         * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
+         */
+        SessionId: string;
     };
     requestBodies: never;
     headers: {
@@ -456,6 +508,39 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    retrieveCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
+                 *
+                 * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
+                 */
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout session. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             default: components["responses"]["UnexpectedError"];

@@ -1,10 +1,19 @@
+import { operationMetadata } from '../generated/operations.js';
 import { ValidationError } from './errors.js';
+import type { Operation } from './operation.js';
 import { type ClientOptions, checkCallSettings, resolveOptions } from './options.js';
-import { loadPage, PagePromise } from './pagination.js';
+import { Page } from './page.js';
+import { PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
-import { fetchList, type RequestOptions, type Transport } from './request.js';
-import type { ListParams } from './types.js';
-import { checkPlainObject, describeValue, validateListParams } from './validation.js';
+import { type ClientSettings, call, type RequestOptions } from './request.js';
+import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
+import { checkParams, checkPlainObject, describeValue } from './validation.js';
+
+const listing: Operation = operationMetadata.listCheckoutSessions;
+const retrieving: Operation = operationMetadata.retrieveCheckoutSession;
+
+/** A session as retrieve() resolves to it: the object the API sent, plus its request ID (not enumerable). */
+export type RetrievedSession = CheckoutSession & { readonly requestId: string | null };
 
 /** Throws a ValidationError unless options are a plain object of valid per-call settings. */
 function checkRequestOptions(options: RequestOptions): void {
@@ -18,10 +27,10 @@ function checkRequestOptions(options: RequestOptions): void {
 
 /** `loops.checkout.sessions`: the checkout sessions of your account. */
 export class CheckoutSessions {
-  readonly #transport: Transport;
+  readonly #settings: ClientSettings;
 
-  constructor(transport: Transport) {
-    this.#transport = transport;
+  constructor(settings: ClientSettings) {
+    this.#settings = settings;
   }
 
   /**
@@ -31,10 +40,27 @@ export class CheckoutSessions {
    */
   list(params: ListParams = {}, options: RequestOptions = {}): PagePromise {
     return PagePromise.lazy(async () => {
-      validateListParams(params);
+      checkParams(listing.query, params as Record<string, unknown>);
       checkRequestOptions(options);
-      return loadPage((query) => fetchList(this.#transport, query, options), params, new Set());
+      const paging = listing.pagination!;
+      const load = async (query: Record<string, unknown>): Promise<Page> => {
+        const fetched = await call<CheckoutSessionList>(this.#settings, listing, { query }, options);
+        return new Page(fetched, paging, (cursor) => load({ ...query, [paging.cursorParam]: cursor }));
+      };
+      return load(params as Record<string, unknown>);
     });
+  }
+
+  /**
+   * Retrieves one checkout session by its id. An id the spec does not allow (empty) rejects with a
+   * ValidationError before any request is sent; an unknown one with a NotFoundError.
+   */
+  async retrieve(id: string, options: RequestOptions = {}): Promise<RetrievedSession> {
+    const [name] = Object.keys(retrieving.pathParams) as [string];
+    checkParams(retrieving.pathParams, { [name]: id });
+    checkRequestOptions(options);
+    const fetched = await call<CheckoutSession>(this.#settings, retrieving, { path: { [name]: id } }, options);
+    return Object.defineProperty(fetched.body, 'requestId', { value: fetched.requestId }) as RetrievedSession;
   }
 }
 
@@ -48,7 +74,7 @@ export class Loops {
     const { apiKey, baseUrl, fetch, timeout, maxRetries, maxResponseBytes } = resolveOptions(options);
     // The key lives only inside the raw client's headers: no property of this object holds it.
     this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes });
-    const transport = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes };
-    this.checkout = { sessions: new CheckoutSessions(transport) };
+    const settings = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes };
+    this.checkout = { sessions: new CheckoutSessions(settings) };
   }
 }

@@ -1,4 +1,4 @@
-export { CheckoutSessions, Loops } from './client.js';
+export { CheckoutSessions, Loops, type RetrievedSession } from './client.js';
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -15,7 +15,8 @@ export {
   ValidationError,
 } from './errors.js';
 export type { ClientOptions } from './options.js';
-export { Page, PagePromise } from './pagination.js';
+export { Page } from './page.js';
+export { PagePromise } from './pagination.js';
 export type { Fetch, RawClient } from './raw.js';
 export type { RequestOptions } from './request.js';
 export type {

@@ -1,4 +1,4 @@
-import { defaultBaseUrl } from '../generated/constants.js';
+import { defaultBaseUrl } from '../generated/operations.js';
 import { baseUrlProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';

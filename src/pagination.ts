@@ -1,122 +1,65 @@
-import { cursorParam } from '../generated/constants.js';
-import { LoopsError, ValidationError } from './errors.js';
-import type { FetchedList } from './request.js';
-import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
+import { ValidationError } from './errors.js';
+import { type Page, stopPaginating } from './page.js';
+import type { CheckoutSession } from './types.js';
 import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 
-/** Fetches one page for a query; retries and timeouts live behind it. */
-export type PageLoader = (query: ListParams) => Promise<FetchedList>;
-
-/** Loads the page for query; cursors holds those already sent on this walk. */
-export async function loadPage(load: PageLoader, query: ListParams, cursors: Set<string>): Promise<Page> {
-  return new Page(await load(query), query, load, cursors);
-}
-
-// Set by Page's static block: what the module's walk needs of a page, kept out of Page's public API.
-let cursorsOf: (page: Page) => Set<string>;
-let nextPage: (page: Page, cursors: Set<string>) => Promise<Page>;
-
-function stop(problem: string, requestId: string | null): never {
-  throw new LoopsError(
-    `${problem} Stopped paginating, not to loop for ever${requestId ? ` (request ID: ${requestId})` : ''}.`,
-  );
-}
-
-export interface Page extends CheckoutSessionList {}
-
-/** One page of sessions: the list object as the API sent it, unknown fields included, plus paging helpers. */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the list fields the constructor copies in.
-export class Page {
-  /** The `x-request-id` of the response that carried this page. */
-  declare readonly requestId: string | null;
-  readonly #body: CheckoutSessionList;
-  readonly #query: ListParams;
-  readonly #load: PageLoader;
-  readonly #cursors: Set<string>;
-
-  constructor(fetched: FetchedList, query: ListParams, load: PageLoader, cursors: Set<string>) {
-    const last = fetched.body.data.at(-1)?.id;
-    // A page that ends at a cursor already sent would make the walk loop for ever: the server
-    // repeated itself, or ignores the cursor (whose name is an assumption of the spec).
-    if (fetched.body.has_more && cursors.has(last!)) {
-      stop(`Page ending at ${last} sent twice: does the API ignore \`${cursorParam}\`?`, fetched.requestId);
-    }
-    // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
-    // `__proto__`, `toString`…): assigning those would hide a method or swap the prototype. They
-    // stay in toJSON(), which gives the list exactly as the API sent it.
-    for (const name of Object.keys(fetched.body)) {
-      if (!(name in this)) {
-        Object.defineProperty(this, name, {
-          value: (fetched.body as Record<string, unknown>)[name],
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-    }
-    // Not enumerable, so that the page serializes as the list the API sent.
-    Object.defineProperty(this, 'requestId', { value: fetched.requestId });
-    this.#body = fetched.body;
-    this.#query = query;
-    this.#load = load;
-    this.#cursors = cursors;
-  }
-
-  /** The list object exactly as the API sent it, fields that clash with the page's methods included. */
-  toJSON(): CheckoutSessionList {
-    return this.#body;
-  }
-
-  /** Whether the API has sessions after this page. */
-  hasNextPage(): boolean {
-    return this.has_more;
-  }
-
-  /** The page after this one, with the same filters and options. */
-  getNextPage(): Promise<Page> {
-    return this.#next(new Set(this.#cursors));
-  }
-
-  static {
-    cursorsOf = (page) => page.#cursors;
-    nextPage = (page, cursors) => page.#next(cursors);
-  }
-
-  async #next(cursors: Set<string>): Promise<Page> {
-    if (!this.has_more) throw new LoopsError('No next page: check hasNextPage() first.');
-    const last = this.data.at(-1);
-    if (!last) stop('Empty page with has_more: true, so no cursor.', this.requestId);
-    cursors.add(last.id);
-    return loadPage(this.#load, { ...this.#query, [cursorParam]: last.id }, cursors);
-  }
-}
+const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
- * Every session from the first page on, one page in memory at a time. A hand-written iterator,
+ * Every session from the first page on, one page in memory at a time, built on the page's public
+ * API alone (getPaginatedItems, hasNextPage, getNextPage, nextPageParams). A hand-written iterator,
  * not an async generator: delegating generators cost several promise ticks per session.
  */
 function walk(first: PromiseLike<Page>): AsyncIterator<CheckoutSession, undefined> {
   let page: Page | undefined;
+  let items: CheckoutSession[] = [];
   let index = 0;
-  // One set for the whole walk: copying it per page, as getNextPage() must, would cost O(pages²).
-  let cursors: Set<string>;
-  const advance = async (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+  let finished = false;
+  // The page turn in flight: next() calls made meanwhile wait for it and share it, so that two
+  // parallel calls at a page boundary get two sessions and send one request.
+  let turning: Promise<void> | undefined;
+  // Every cursor this walk has sent: a page ending at one of them again means the server repeats itself.
+  const sent = new Set<string>();
+  const cursorOf = (of: Page) => JSON.stringify(of.nextPageParams());
+
+  const turn = async (): Promise<void> => {
+    let next: Page;
     if (!page) {
-      page = await first;
-      cursors = new Set(cursorsOf(page));
+      next = await first;
+    } else if (!page.hasNextPage()) {
+      finished = true;
+      return;
+    } else {
+      sent.add(cursorOf(page));
+      next = await page.getNextPage();
+      if (next.hasNextPage() && sent.has(cursorOf(next))) {
+        const [[param, cursor]] = Object.entries(next.nextPageParams()!) as [[string, string]];
+        stopPaginating(`Page ending at ${cursor} sent twice: does the API ignore \`${param}\`?`, next.requestId);
+      }
     }
-    while (index === page.data.length) {
-      if (!page.has_more) return { done: true, value: undefined };
-      page = await nextPage(page, cursors);
-      index = 0;
-    }
-    return { done: false, value: page.data[index++]! };
+    page = next;
+    items = next.getPaginatedItems();
+    index = 0;
   };
-  return {
+
+  const next = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+    if (turning) return turning.then(next);
     // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
-    next: () =>
-      page && index < page.data.length ? Promise.resolve({ done: false, value: page.data[index++]! }) : advance(),
+    if (index < items.length) return Promise.resolve({ done: false, value: items[index++]! });
+    if (finished) return Promise.resolve(done);
+    turning = turn().then(
+      () => {
+        turning = undefined;
+      },
+      (error: unknown) => {
+        turning = undefined;
+        finished = true;
+        throw error;
+      },
+    );
+    return turning.then(next);
   };
+  return { next };
 }
 
 /**
@@ -135,7 +78,9 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
   /** A PagePromise that calls load the first time it is awaited or iterated. */
   static lazy(load: () => Promise<Page>): PagePromise {
     let settle!: [(page: Page) => void, (reason: unknown) => void];
-    const promise = new PagePromise((...callbacks) => (settle = callbacks));
+    const promise = new PagePromise((...callbacks) => {
+      settle = callbacks;
+    });
     promise.#start = () => void load().then(...settle);
     return promise;
   }
@@ -164,10 +109,9 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
   /** Collects up to `limit` sessions, 10 000 at most, across pages. */
   async autoPagingToArray(options: { limit: number }): Promise<CheckoutSession[]> {
     checkPlainObject('options', options);
-    const { limit } = options;
-    checkInteger('limit', limit, 1, 10_000, ' (for more, use for await)');
+    checkInteger('limit', options.limit, 1, 10_000, ' (for more, use for await)');
     const sessions: CheckoutSession[] = [];
-    for await (const session of this) if (sessions.push(session) >= limit) break;
+    for await (const session of this) if (sessions.push(session) >= options.limit) break;
     return sessions;
   }
 }

@@ -1,13 +1,11 @@
-import { cursorParam, limitBounds, statusValues } from '../generated/constants.js';
 import { ValidationError } from './errors.js';
-import type { ListParams } from './types.js';
-
-const known = ['status', 'limit', cursorParam];
+import type { Operation, ParamRule } from './operation.js';
 
 /** "got …" for a message: short, and never a whole object, which may hold anything. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `got ${value && typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : typeof value === 'function' ? 'a function' : String(value)}`;
+  if (value && typeof value === 'object') return `got ${Array.isArray(value) ? 'an array' : 'an object'}`;
+  return `got ${typeof value === 'function' ? 'a function' : String(value)}`;
 }
 
 /** Throws a ValidationError unless value is an integer from min to max. */
@@ -25,18 +23,53 @@ export function checkPlainObject(param: string, value: unknown): void {
   }
 }
 
-/** Checks list parameters against the spec's rules, so that a mistake costs no request. */
-export function validateListParams(params: ListParams): void {
-  checkPlainObject('params', params);
+/** What a rule accepts, in words: "one of A, B", "an integer from 1 to 100", "a non-empty string". */
+export function describeRule(rule: ParamRule): string {
+  if (rule.enum) return `one of ${rule.enum.join(', ')}`;
+  const noun = rule.type === 'integer' ? 'an integer' : rule.type === 'number' ? 'a number' : `a ${rule.type}`;
+  if (rule.minimum !== undefined && rule.maximum !== undefined)
+    return `${noun} from ${rule.minimum} to ${rule.maximum}`;
+  if (rule.minimum !== undefined) return `${noun} of at least ${rule.minimum}`;
+  if (rule.maximum !== undefined) return `${noun} of at most ${rule.maximum}`;
+  if (rule.pattern !== undefined) return `${noun} matching /${rule.pattern}/`;
+  return rule.type === 'string' && rule.minLength ? 'a non-empty string' : noun;
+}
+
+/** Whether value satisfies rule: the JSON Schema keywords the spec uses for parameters. */
+export function satisfies(rule: ParamRule, value: unknown): boolean {
+  const { type } = rule;
+  const typed =
+    type === 'integer' ? Number.isInteger(value) : type === 'number' ? Number.isFinite(value) : typeof value === type;
+  if (!typed) return false;
+  if (rule.enum && !rule.enum.includes(value)) return false;
+  const number = value as number;
+  if ((rule.minimum !== undefined && number < rule.minimum) || (rule.maximum !== undefined && number > rule.maximum))
+    return false;
+  const text = value as string;
+  if (rule.minLength !== undefined && text.length < rule.minLength) return false;
+  if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
+  return rule.pattern === undefined || new RegExp(rule.pattern, 'u').test(text);
+}
+
+/**
+ * Checks params against the rules of one place (query or path) of an operation: exactly what the
+ * spec declares is accepted, so that a mistake costs no request and a regenerate is all a new
+ * parameter, value or bound needs.
+ */
+export function checkParams(rules: Operation['query'], params: Record<string, unknown>, what = 'params'): void {
+  checkPlainObject(what, params);
+  const known = Object.keys(rules);
   for (const name in params) {
-    if (!known.includes(name)) throw new ValidationError(name, `one of ${known.join(', ')}`, 'unknown parameter');
+    if (!Object.hasOwn(rules, name)) {
+      throw new ValidationError(name, `one of ${known.join(', ')}`, 'unknown parameter');
+    }
   }
-  const { limit, status, [cursorParam]: cursor } = params as Record<string, unknown>;
-  if (limit !== undefined) checkInteger('limit', limit, limitBounds.minimum, limitBounds.maximum);
-  if (status !== undefined && !(statusValues as readonly unknown[]).includes(status)) {
-    throw new ValidationError('status', `one of ${statusValues.join(', ')}`, describeValue(status));
-  }
-  if (cursor !== undefined && !(typeof cursor === 'string' && cursor)) {
-    throw new ValidationError(cursorParam, 'a session id', describeValue(cursor));
+  for (const [name, rule] of Object.entries(rules)) {
+    const value = params[name];
+    if (value === undefined) {
+      if (rule.required) throw new ValidationError(name, describeRule(rule), 'missing, and the spec requires it');
+    } else if (!satisfies(rule, value)) {
+      throw new ValidationError(name, describeRule(rule), describeValue(value));
+    }
   }
 }

@@ -1,3 +1,5 @@
-export type { FakeLoopsServer, FakeLoopsServerOptions, FakeRequest, FakeSession, Fault } from './fake-server.js';
+export type { FakeLoopsServer, FakeLoopsServerOptions, FakeRequest } from './fake-server.js';
 export { createFakeLoopsServer } from './fake-server.js';
+export type { Fault } from './faults.js';
+export type { FakeSession } from './sessions.js';
 export { fakeSession, fakeSessions } from './sessions.js';

@@ -1,15 +1,28 @@
-import { statusValues } from '../../generated/constants.js';
-import type { FakeSession } from './fake-server.js';
+import { operationMetadata } from '../../generated/operations.js';
+import type { Operation } from '../operation.js';
+import type { CheckoutSession, ListParams } from '../types.js';
+
+/**
+ * A session as the fake server stores it: a CheckoutSession, plus a field for each enum filter of
+ * the list (such as `status`) that says which value of the filter it matches.
+ */
+export type FakeSession = CheckoutSession & { status?: NonNullable<ListParams['status']> };
 
 const products = ['Starter plan (monthly)', 'Pro plan (annual)', 'Team seats (10)', 'Workshop ticket'];
-const paymentStatus = { PENDING: 'unpaid', COMPLETED: 'paid', EXPIRED: 'unpaid', CANCELLED: 'unpaid' } as const;
+
+// The list's enum filters, from the spec: a value the spec adds is served with no edit here.
+const listing: Operation = operationMetadata.listCheckoutSessions;
+const enumFilters = Object.entries(listing.query).filter(([, rule]) => rule.enum);
 
 /**
  * A realistic checkout session that validates against the spec, numbered n: its id is unique and
- * sorts by n. Its `status` cycles through the spec's values unless overrides set it.
+ * sorts by n. Each enum filter field (such as `status`) cycles through the spec's values unless
+ * overrides set it.
  */
 export function fakeSession(n: number, overrides: Partial<FakeSession> = {}): FakeSession {
-  const status = overrides.status ?? statusValues[n % statusValues.length]!;
+  const filters = Object.fromEntries(enumFilters.map(([name, rule]) => [name, rule.enum![n % rule.enum!.length]]));
+  const { status } = { ...filters, ...overrides } as { status?: string };
+  const paid = status === 'COMPLETED';
   const amount = 1500 + (n % 7) * 1000;
   const id = `cs_test_${String(n).padStart(8, '0')}`;
   return {
@@ -22,16 +35,16 @@ export function fakeSession(n: number, overrides: Partial<FakeSession> = {}): Fa
     cancel_url: 'https://shop.example.com/cart',
     client_reference_id: `order_${10_000 + n}`,
     currency: 'eur',
-    customer: status === 'COMPLETED' ? `cus_test_${String(n).padStart(6, '0')}` : null,
+    customer: paid ? `cus_test_${String(n).padStart(6, '0')}` : null,
     customer_email: `buyer${n}@example.com`,
     expires_at: 1_764_000_000 + n * 60,
     livemode: false,
     locale: 'en',
     metadata: { order_id: String(10_000 + n) },
     mode: 'payment',
-    payment_intent: status === 'COMPLETED' ? `pi_test_${String(n).padStart(8, '0')}` : null,
+    payment_intent: paid ? `pi_test_${String(n).padStart(8, '0')}` : null,
     payment_method_types: ['card'],
-    payment_status: paymentStatus[status],
+    payment_status: paid ? 'paid' : 'unpaid',
     setup_intent: null,
     shipping: null,
     submit_type: 'pay',
@@ -40,9 +53,9 @@ export function fakeSession(n: number, overrides: Partial<FakeSession> = {}): Fa
     url: status === 'PENDING' ? `https://checkout.loops.fi/c/pay/${id}` : null,
     productName: products[n % products.length]!,
     externalCustomerId: `crm-${String(n).padStart(6, '0')}`,
+    ...filters,
     ...overrides,
-    status,
-  };
+  } as FakeSession;
 }
 
 /** count realistic sessions, newest (highest n) first, as the API lists them. */

@@ -148,26 +148,45 @@ describe('the hosted reference, in Chromium', () => {
     const path = join(docsDir, 'screenshot.png');
     const png = await page.screenshot({ path, fullPage: true });
     expect(readFileSync(path).equals(png)).toBe(true);
-    // Read the picture back in the browser: its size, and how much of its first screen is ink
-    // (anything but the page's background), which a blank or half-rendered page would lack.
+    // Read the picture back in the browser: its size, how much of its first screen is ink (anything
+    // darker than the page's light background), and whether the operation's title is drawn where the
+    // page lays it out. A blank or half-rendered page fails all three.
+    const heading = await title().evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.x + window.scrollX, y: box.y + window.scrollY, width: box.width, height: box.height };
+    });
     const picture = await page.evaluate(
-      async (dataUrl) => {
+      async ({ dataUrl, heading }) => {
         const image = new Image();
         image.src = dataUrl;
         await image.decode();
-        const canvas = new OffscreenCanvas(image.width, Math.min(image.height, 1000));
+        const canvas = new OffscreenCanvas(image.width, image.height);
         const context = canvas.getContext('2d')!;
         context.drawImage(image, 0, 0);
-        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-        let ink = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200 || data[i + 2]! < 200) ink++;
-        return { width: image.width, height: image.height, ink: ink / (data.length / 4) };
+        const inkIn = (x: number, y: number, width: number, height: number) => {
+          const { data } = context.getImageData(x, y, width, height);
+          let ink = 0;
+          for (let i = 0; i < data.length; i += 4)
+            if (data[i]! < 160 && data[i + 1]! < 160 && data[i + 2]! < 160) ink++;
+          return ink / (data.length / 4);
+        };
+        return {
+          width: image.width,
+          height: image.height,
+          firstScreenInk: inkIn(0, 0, image.width, 1000),
+          titleInk: inkIn(heading.x, heading.y, heading.width, heading.height),
+        };
       },
-      `data:image/png;base64,${png.toString('base64')}`,
+      { dataUrl: `data:image/png;base64,${png.toString('base64')}`, heading },
     );
     expect(picture.width).toBe(1400);
     // The whole page, every field expanded: far taller than the 1000 px viewport.
     expect(picture.height).toBeGreaterThan(3000);
-    expect(picture.ink).toBeGreaterThan(0.05);
+    // Measured: about 2.5 % of the first screen is dark text, and 15 to 25 % of the title's box.
+    expect(picture.firstScreenInk).toBeGreaterThan(0.01);
+    expect(picture.titleInk).toBeGreaterThan(0.05);
+    console.log(
+      `screenshot: ${picture.width}×${picture.height} px, first screen ${(picture.firstScreenInk * 100).toFixed(1)} % ink, title ${(picture.titleInk * 100).toFixed(1)} %`,
+    );
   });
 });

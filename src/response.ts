@@ -1,0 +1,80 @@
+import { APIError, apiError } from './errors.js';
+import type { Operation } from './operation.js';
+import { shouldRetry } from './retry.js';
+
+/** What a successful attempt gives: the parsed body, as the API sent it, and where it came from. */
+export interface Fetched<T = unknown> {
+  body: T;
+  requestId: string | null;
+  /** The final response; its body has been read. */
+  response: Response;
+}
+
+/** A failed attempt: what to throw, whether another attempt may succeed, and the server's hints. */
+export interface Failure {
+  error: Error;
+  retryable?: boolean | undefined;
+  headers?: Headers | undefined;
+}
+
+export const failure = (error: Error, retryable?: boolean, headers?: Headers): Failure => ({
+  error,
+  retryable,
+  headers,
+});
+
+/** Whether the parsed body has the success schema's outline: a list's items and flag, or an object. */
+function outlined(operation: Operation, body: unknown): boolean {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const paging = operation.pagination;
+  if (!paging) return true;
+  const list = body as Record<string, unknown>;
+  return Array.isArray(list[paging.itemsField]) && typeof list[paging.hasMoreField] === 'boolean';
+}
+
+/**
+ * Turns a response and its body text into data or a typed failure, for any operation. Pure: no
+ * I/O, no clock, so that every branch is tested with a stub Response.
+ */
+export function readResponse(operation: Operation, response: Response, text: string): Fetched | Failure {
+  const { status, headers } = response;
+  const body = (fallback?: string) => {
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
+    return { status, headers: Object.fromEntries(headers), body: parsed, fallback };
+  };
+  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    const to = headers.get('location');
+    return failure(
+      new APIError(body(`Redirect to ${to} not followed, to keep your key on \`baseUrl\`: use the final URL.`)),
+    );
+  }
+  if (!response.ok) return failure(apiError(body()), shouldRetry(status, headers), headers);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return failure(
+      new APIError({
+        status,
+        headers: Object.fromEntries(headers),
+        body: text,
+        fallback: 'Body is not JSON (see `body`).',
+      }),
+    );
+  }
+  if (!outlined(operation, parsed)) {
+    const what = operation.pagination ? 'a list' : `a ${operation.success.schema}`;
+    return failure(
+      new APIError({
+        status,
+        headers: Object.fromEntries(headers),
+        body: text,
+        fallback: `Body is not ${what} (see \`body\`).`,
+      }),
+    );
+  }
+  return { body: parsed, requestId: headers.get('x-request-id'), response };
+}

@@ -1,0 +1,88 @@
+/**
+ * The operations the fake server implements, answered from its sessions as the spec describes
+ * them. Any other operation of the spec is answered 501 by the server, never a made-up 404.
+ */
+import type { Route } from './routes.js';
+import { errorBody } from './routes.js';
+import type { FakeSession } from './sessions.js';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  outcome: string;
+  headers?: Record<string, string>;
+}
+
+/** The sessions served, newest first, with the lookups the handlers need (cached until replaced). */
+export class SessionStore {
+  readonly #all: FakeSession[];
+  readonly #byId: Map<string, FakeSession>;
+  readonly #filtered = new Map<string, { sessions: FakeSession[]; positions: Map<string, number> }>();
+
+  constructor(sessions: FakeSession[]) {
+    this.#all = sessions;
+    this.#byId = new Map(sessions.map((session) => [session.id, session]));
+  }
+
+  get(id: string): FakeSession | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The sessions whose field of each filter's name equals its value (`status`, or any filter the spec adds). */
+  filtered(filters: Record<string, unknown>) {
+    const key = JSON.stringify(Object.entries(filters).sort());
+    let found = this.#filtered.get(key);
+    if (!found) {
+      const matching = this.#all.filter((session) =>
+        Object.entries(filters).every(([name, value]) => (session as Record<string, unknown>)[name] === value),
+      );
+      found = { sessions: matching, positions: new Map(matching.map((session, index) => [session.id, index])) };
+      this.#filtered.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** A page of the list operation: filters, page size and cursor, all named by the spec. */
+function list(store: SessionStore, route: Route, listUrl: string): Answer {
+  const paging = route.operation.pagination!;
+  const { [paging.limitParam]: limit, [paging.cursorParam]: cursor, ...filters } = route.query;
+  const size = (limit ?? route.operation.query[paging.limitParam]?.default) as number;
+  const { sessions, positions } = store.filtered(filters);
+  let start = 0;
+  if (cursor !== undefined) {
+    const position = positions.get(cursor as string);
+    if (position === undefined) {
+      const message = `No such checkout session: '${cursor}'.`;
+      const body = errorBody('invalid_request_error', message, { code: 'resource_missing', param: paging.cursorParam });
+      return { status: 400, body, outcome: 'unknown-cursor' };
+    }
+    start = position + 1;
+  }
+  const body = {
+    object: 'list',
+    [paging.itemsField]: sessions.slice(start, start + size),
+    [paging.hasMoreField]: start + size < sessions.length,
+    url: listUrl,
+  };
+  return { status: 200, body, outcome: 'ok' };
+}
+
+/** One session by the path parameter of the retrieve operation. */
+function retrieve(store: SessionStore, route: Route): Answer {
+  const [[param, id]] = Object.entries(route.path) as [[string, string]];
+  const session = store.get(id);
+  if (session) return { status: 200, body: session, outcome: 'ok' };
+  const body = errorBody('invalid_request_error', `No such checkout session: '${id}'.`, {
+    code: 'resource_missing',
+    param,
+  });
+  return { status: 404, body, outcome: 'not-found' };
+}
+
+/** Answers a routed request, or undefined when the fake server does not implement its operation. */
+export function answer(store: SessionStore, route: Route, listUrl: string): Answer | undefined {
+  if (route.id === 'listCheckoutSessions') return list(store, route, listUrl);
+  if (route.id === 'retrieveCheckoutSession') return retrieve(store, route);
+  return undefined;
+}
