@@ -9,7 +9,13 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['test/browser/**', 'test/runtimes/**', 'test/package.test.ts', 'test/start.test.ts'],
+      exclude: [
+        'test/browser/**',
+        'test/runtimes/**',
+        'test/evolution/**',
+        'test/package.test.ts',
+        'test/start.test.ts',
+      ],
       typecheck: { enabled: false },
     },
   }),

@@ -16,6 +16,7 @@ import { apiKey, testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection } from './support/rejection.js';
 import { useServers } from './support/servers.js';
+import { cursorParam } from './support/spec.js';
 
 const servers = useServers({ proxy: true });
 const proxied = () => testClient({ baseUrl: servers.proxyUrl });
@@ -61,12 +62,9 @@ describe('typed API errors, through Prism proxy', () => {
 
   it('a server-side 400 names the parameter and code in the message', async () => {
     servers.fake.setSessions(fakeSessions(3));
-    const error = await rejection(
-      proxied().checkout.sessions.list({ starting_after: 'cs_test_gone' }),
-      BadRequestError,
-    );
-    expect(error.error?.param).toBe('starting_after');
-    expect(error.message).toContain('param: starting_after, code: resource_missing');
+    const error = await rejection(proxied().checkout.sessions.list({ [cursorParam]: 'cs_test_gone' }), BadRequestError);
+    expect(error.error?.param).toBe(cursorParam);
+    expect(error.message).toContain(`param: ${cursorParam}, code: resource_missing`);
   });
 });
 

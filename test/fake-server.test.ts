@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { apiKey } from './support/client.js';
+import { limitParam, statusParam } from './support/spec.js';
 
 let server: FakeLoopsServer;
 beforeAll(async () => {
@@ -29,7 +30,7 @@ function parse(answer: string): { status: number; body: { error?: { type: string
 }
 
 async function stillServes(): Promise<void> {
-  const response = await fetch(`${server.url}/checkout/sessions?limit=2`, {
+  const response = await fetch(`${server.url}/checkout/sessions?${limitParam}=2`, {
     headers: { authorization: `Bearer ${apiKey}` },
   });
   expect(response.status).toBe(200);
@@ -48,7 +49,7 @@ describe('the fake server never crashes on a request', () => {
     [
       'an absurd query',
       400,
-      `GET /checkout/sessions?limit=${'9'.repeat(400)}&status=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`,
+      `GET /checkout/sessions?${limitParam}=${'9'.repeat(400)}&${statusParam}=%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ${apiKey}\r\n\r\n`,
     ],
     [
       'a wrong method',

@@ -6,6 +6,7 @@ import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness
 import { root } from '../scripts/harness/paths.js';
 import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { closedPortUrl } from './support/http-server.js';
+import { invalidStatus, statusValues } from './support/spec.js';
 
 const apiKey = 'sk_test_consumer';
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -88,12 +89,12 @@ import('./smoke.mjs')
 import { createFakeLoopsServer } from '@loops-fi/checkout/testing';
 
 export async function latestEmails(loops: Loops): Promise<(string | null)[]> {
-  const page = await loops.checkout.sessions.list({ status: 'COMPLETED', limit: 10 });
+  const page = await loops.checkout.sessions.list({ status: '${statusValues[1]}', limit: 10 });
   const session: CheckoutSession | undefined = page.data[0];
   const customer: string | null | undefined = session?.customer;
   void customer;
-  // @ts-expect-error 'OPEN' is not a status of the spec
-  void loops.checkout.sessions.list({ status: 'OPEN' });
+  // @ts-expect-error '${invalidStatus}' is not a status of the spec
+  void loops.checkout.sessions.list({ status: '${invalidStatus}' });
   return page.data.map((s) => s.customer_email);
 }
 export const isAuth = (error: unknown) => error instanceof AuthenticationError && error.status === 401;

@@ -5,6 +5,7 @@ import { testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection } from './support/rejection.js';
 import { useServers } from './support/servers.js';
+import { cursorParam, escapeRegExp, limitBounds, limitParam, statusParam, statusValues } from './support/spec.js';
 
 const servers = useServers({ proxy: true });
 const client = () => testClient({ baseUrl: servers.proxyUrl });
@@ -31,25 +32,26 @@ describe('list(): one page', () => {
     expect(page.requestId).toMatch(/^req_fake/);
   });
 
-  it('uses the default limit of 10 when none is given', async () => {
-    servers.fake.setSessions(fakeSessions(12));
+  it(`uses the default limit of ${limitBounds.default} when none is given`, async () => {
+    servers.fake.setSessions(fakeSessions(limitBounds.default + 2));
     const page = await client().checkout.sessions.list();
-    expect(page.data).toHaveLength(10);
+    expect(page.data).toHaveLength(limitBounds.default);
     expect(servers.fake.requests[0]?.query).toEqual({});
   });
 
   it('getNextPage() sends the last id as the cursor and keeps the filters', async () => {
     servers.fake.setSessions(fakeSessions(40));
-    const first = await client().checkout.sessions.list({ status: 'COMPLETED', limit: 3 });
+    const status = statusValues[1];
+    const first = await client().checkout.sessions.list({ status, limit: 3 });
     const second = await first.getNextPage();
     expect(servers.fake.requests[1]?.query).toEqual({
-      status: 'COMPLETED',
-      limit: '3',
-      starting_after: first.data[2]?.id,
+      [statusParam]: status,
+      [limitParam]: '3',
+      [cursorParam]: first.data[2]?.id,
     });
-    const completed = fakeSessions(40).filter((session) => session.status === 'COMPLETED');
-    expect(ids(second.data)).toEqual(ids(completed.slice(3, 6)));
-    expect(first.data.every((s) => (s as { status?: string }).status === 'COMPLETED')).toBe(true);
+    const matching = fakeSessions(40).filter((session) => session.status === status);
+    expect(ids(second.data)).toEqual(ids(matching.slice(3, 6)));
+    expect(first.data.every((s) => (s as { status?: string }).status === status)).toBe(true);
   });
 
   it('getNextPage() can be called twice on the same page and gives the same page', async () => {
@@ -85,10 +87,9 @@ describe('auto-pagination', () => {
 
   it('filters by status across pages', async () => {
     servers.fake.setSessions(fakeSessions(30));
-    const expired = await client()
-      .checkout.sessions.list({ status: 'EXPIRED', limit: 2 })
-      .autoPagingToArray({ limit: 100 });
-    expect(ids(expired)).toEqual(ids(fakeSessions(30).filter((s) => s.status === 'EXPIRED')));
+    const status = statusValues[2];
+    const filtered = await client().checkout.sessions.list({ status, limit: 2 }).autoPagingToArray({ limit: 100 });
+    expect(ids(filtered)).toEqual(ids(fakeSessions(30).filter((s) => s.status === status)));
   });
 
   it('yields nothing from an empty account, after one request', async () => {
@@ -170,7 +171,9 @@ describe('runaway guard', () => {
     };
     const error = await rejection(iterate(), LoopsError);
     expect(error.message).toMatch(
-      /^Page ending at cs_test_\d+ sent twice: does the API ignore `starting_after`\? Stopped paginating/,
+      new RegExp(
+        `^Page ending at cs_test_\\d+ sent twice: does the API ignore \`${escapeRegExp(cursorParam)}\`\\? Stopped paginating`,
+      ),
     );
     expect(seen).toEqual(ids(firstPage.data));
     expect(new Set(seen).size).toBe(seen.length);

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { type CheckoutSession, Loops, type SessionStatus } from '../src/index.js';
 import { type Fault, fakeSession } from '../src/testing/index.js';
 import { apiKey, useServers } from './support/servers.js';
+import { cursorParam, limitBounds, statusValues } from './support/spec.js';
 
 const servers = useServers({ proxy: true });
-const statuses: SessionStatus[] = ['PENDING', 'COMPLETED', 'EXPIRED', 'CANCELLED'];
+const statuses: readonly SessionStatus[] = statusValues;
 
 const dataset = fc
   .array(fc.constantFrom(...statuses), { maxLength: 45 })
@@ -30,7 +31,7 @@ describe('auto-pagination, for any data set, limit and filter (through Prism pro
     await fc.assert(
       fc.asyncProperty(
         dataset,
-        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: limitBounds.minimum, max: limitBounds.maximum }),
         fc.option(fc.constantFrom(...statuses), { nil: undefined }),
         fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), retryableFault), { maxLength: 3 }),
         async (sessions, limit, status, faults) => {
@@ -61,7 +62,7 @@ describe('auto-pagination, for any data set, limit and filter (through Prism pro
           const faultsServed = servers.fake.requests.filter((r) => r.outcome !== 'ok').length;
           faultsServedInAll += faultsServed;
           expect(servers.fake.requests.length - faultsServed).toBe(pages);
-          const cursors = servers.fake.requests.filter((r) => r.outcome === 'ok').map((r) => r.query.starting_after);
+          const cursors = servers.fake.requests.filter((r) => r.outcome === 'ok').map((r) => r.query[cursorParam]);
           expect(new Set(cursors).size).toBe(pages);
         },
       ),

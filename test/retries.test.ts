@@ -16,6 +16,7 @@ import { withFakeClock } from './support/fake-clock.js';
 import { httpFetch } from './support/http-fetch.js';
 import { rejection } from './support/rejection.js';
 import { apiKey, useServers } from './support/servers.js';
+import { cursorParam } from './support/spec.js';
 
 const servers = useServers({ proxy: true });
 
@@ -172,7 +173,7 @@ describe('what is retried, through Prism proxy', () => {
       if (seen.length === 10) servers.fake.fault(status(503, { retryAfterMs: 1 }), status(429, { retryAfterMs: 1 }));
     }
     expect(seen.map((s) => s.id)).toEqual(fakeSessions(30).map((s) => s.id));
-    const cursors = servers.fake.requests.map((r) => r.query.starting_after ?? null);
+    const cursors = servers.fake.requests.map((r) => r.query[cursorParam] ?? null);
     const tenth = fakeSessions(30)[9]!.id;
     expect(cursors).toEqual([null, tenth, tenth, tenth, fakeSessions(30)[19]!.id]);
   });

@@ -14,6 +14,7 @@ import { apiKey, testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection, thrown } from './support/rejection.js';
 import { useServers } from './support/servers.js';
+import { limitBounds, limitParam, statusParam, statusValues } from './support/spec.js';
 
 const servers = useServers({ proxy: false });
 const secret = 'sk_live_S3cr3tK3yThatMustNeverLeak0123456789';
@@ -70,7 +71,7 @@ describe('the API key never appears in an error', () => {
   });
 
   it('in a ValidationError', async () => {
-    const error = await rejection(client().checkout.sessions.list({ limit: 0 }), ValidationError);
+    const error = await rejection(client().checkout.sessions.list({ limit: limitBounds.minimum - 1 }), ValidationError);
     expectNoSecret(error);
   });
 
@@ -100,11 +101,12 @@ describe('where the key goes', () => {
         res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' }));
       },
       async ({ url: baseUrl }) => {
-        await new Loops({ apiKey: secret, baseUrl }).checkout.sessions.list({ status: 'PENDING', limit: 5 });
+        const status = statusValues[0];
+        await new Loops({ apiKey: secret, baseUrl }).checkout.sessions.list({ status, limit: 5 });
         expect(seen).toHaveLength(1);
         const { url, headers } = seen[0]!;
         expect(headers.authorization).toBe(`Bearer ${secret}`);
-        expect(url).toBe('/checkout/sessions?status=PENDING&limit=5');
+        expect(url).toBe(`/checkout/sessions?${statusParam}=${status}&${limitParam}=5`);
         const others = Object.entries(headers).filter(([name]) => name !== 'authorization');
         expect(JSON.stringify(others)).not.toContain(secret);
       },

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { paths } from '../generated/schema.js';
 import { createRawClient } from '../src/raw.js';
 import { schemaValidator } from './support/schema.js';
+import { invalidStatus, limitBounds, limitParam } from './support/spec.js';
 
 const baseUrl = inject('prismMockUrl');
 const raw = createRawClient({ apiKey: 'sk_test_contract', baseUrl });
@@ -60,16 +61,16 @@ describe('the typed call against a Prism mock of the spec', () => {
     expectValid(isError, error);
   });
 
-  it.each([0, 101])('rejects limit=%i with 400', async (limit) => {
+  it.each([limitBounds.minimum - 1, limitBounds.maximum + 1])('rejects limit=%i with 400', async (limit) => {
     const { error, response } = await raw.GET('/checkout/sessions', { params: { query: { limit } } });
     expect(response.status).toBe(400);
     expectValid(isError, error);
-    expect(error?.error.param).toBe('limit');
+    expect(error?.error.param).toBe(limitParam);
   });
 
   it('rejects an unknown status with 400', async () => {
-    // @ts-expect-error OPEN is not one of the spec's status values: the type forbids it, the server too.
-    const { error, response } = await raw.GET('/checkout/sessions', { params: { query: { status: 'OPEN' } } });
+    // @ts-expect-error invalidStatus is none of the spec's status values: the type forbids it, the server too.
+    const { error, response } = await raw.GET('/checkout/sessions', { params: { query: { status: invalidStatus } } });
     expect(response.status).toBe(400);
     expectValid(isError, error);
   });

@@ -1,22 +1,29 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { operationMetadata } from '../generated/operations.js';
 import type { APIError, CheckoutSession, ListParams, Loops, Page, PagePromise, RawClient } from '../src/index.js';
+import { cursorParam, statusValues } from './support/spec.js';
 
 declare const loops: Loops;
+
+/** The status values as generated/operations.ts lists them, read from the spec apart from the SDK's types. */
+type SpecStatus = (typeof operationMetadata.listCheckoutSessions.query.status.enum)[number];
+/** A string no status can be, whatever values the spec lists: each is a status with a suffix. */
+declare const notAStatus: `${SpecStatus}-not-a-status`;
 
 describe('list() parameters are the spec’s own types', () => {
   it('accepts the spec’s parameters', () => {
     expectTypeOf(loops.checkout.sessions.list).toBeCallableWith({
-      status: 'COMPLETED',
+      status: statusValues[1],
       limit: 50,
-      starting_after: 'cs_test_1',
+      [cursorParam]: 'cs_test_1',
     });
     expectTypeOf(loops.checkout.sessions.list).toBeCallableWith();
-    expectTypeOf<ListParams['status']>().toEqualTypeOf<'PENDING' | 'COMPLETED' | 'EXPIRED' | 'CANCELLED' | undefined>();
+    expectTypeOf<ListParams['status']>().toEqualTypeOf<SpecStatus | undefined>();
   });
 
   it('refuses a status the spec does not list', () => {
-    // @ts-expect-error 'OPEN' is not a status of the spec
-    void loops.checkout.sessions.list({ status: 'OPEN' });
+    // @ts-expect-error a status with a suffix is not a status of the spec
+    void loops.checkout.sessions.list({ status: notAStatus });
   });
 
   it('refuses a limit given as a string', () => {

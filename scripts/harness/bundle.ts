@@ -8,12 +8,13 @@ import { build, type Platform } from 'esbuild';
 /** The SDK's size target (5 kB min+gzip with openapi-fetch), reported in BENCHMARKS.md. */
 export const sizeTargetBytes = 5_000;
 /**
- * What `npm test` enforces. It was 6 kB until the SDK was hardened against hostile input: key
- * checks and redaction, the body bound, telling network failures from bugs, option checks and
- * safe pages took the bundle from 5.82 kB to 8.08 kB (openapi-fetch alone is 2.9 kB). The guard
- * sits just above today's size, so that growth is a decision rather than an accident.
+ * What `npm test` enforces. It was 6 kB until the SDK was hardened against hostile input (key checks
+ * and redaction, the body bound, telling network failures from bugs, option checks, safe pages:
+ * 5.82 → 8.08 kB), then the spec came to drive it (the operation table, validation by the spec's
+ * rules, one request path for any operation, retrieve(): 8.08 → 8.86 kB). openapi-fetch alone is
+ * 2.9 kB. The guard sits just above today's size, so that growth is a decision, not an accident.
  */
-export const sizeGuardBytes = 8_300;
+export const sizeGuardBytes = 9_100;
 
 export interface BundleSize {
   minified: number;

@@ -16,31 +16,54 @@ export interface Answer {
 /** The sessions served, newest first, with the lookups the handlers need (cached until replaced). */
 export class SessionStore {
   readonly #all: FakeSession[];
-  readonly #byId: Map<string, FakeSession>;
-  readonly #filtered = new Map<string, { sessions: FakeSession[]; positions: Map<string, number> }>();
+  readonly #position: Map<string, number>;
+  readonly #filtered = new Map<string, { sessions: FakeSession[]; positions: number[] }>();
 
   constructor(sessions: FakeSession[]) {
     this.#all = sessions;
-    this.#byId = new Map(sessions.map((session) => [session.id, session]));
+    this.#position = new Map(sessions.map((session, index) => [session.id, index]));
   }
 
   get(id: string): FakeSession | undefined {
-    return this.#byId.get(id);
+    const position = this.#position.get(id);
+    return position === undefined ? undefined : this.#all[position];
   }
 
-  /** The sessions whose field of each filter's name equals its value (`status`, or any filter the spec adds). */
+  /** Where a session stands among all the sessions, newest first. */
+  position(id: string): number | undefined {
+    return this.#position.get(id);
+  }
+
+  /**
+   * The sessions whose field of each filter's name equals its value (`status`, or any filter the
+   * spec adds), with their positions among all sessions.
+   */
   filtered(filters: Record<string, unknown>) {
     const key = JSON.stringify(Object.entries(filters).sort());
     let found = this.#filtered.get(key);
     if (!found) {
-      const matching = this.#all.filter((session) =>
-        Object.entries(filters).every(([name, value]) => (session as Record<string, unknown>)[name] === value),
-      );
-      found = { sessions: matching, positions: new Map(matching.map((session, index) => [session.id, index])) };
+      const positions: number[] = [];
+      this.#all.forEach((session, index) => {
+        const fields = session as Record<string, unknown>;
+        if (Object.entries(filters).every(([name, value]) => fields[name] === value)) positions.push(index);
+      });
+      found = { sessions: positions.map((index) => this.#all[index]!), positions };
       this.#filtered.set(key, found);
     }
     return found;
   }
+}
+
+/** The index of the first of sorted positions above position. */
+function after(positions: number[], position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle]! <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A page of the list operation: filters, page size and cursor, all named by the spec. */
@@ -51,13 +74,14 @@ function list(store: SessionStore, route: Route, listUrl: string): Answer {
   const { sessions, positions } = store.filtered(filters);
   let start = 0;
   if (cursor !== undefined) {
-    const position = positions.get(cursor as string);
+    // As in Stripe's lists, the cursor may be any session: the page starts after it, filters applied.
+    const position = store.position(cursor as string);
     if (position === undefined) {
       const message = `No such checkout session: '${cursor}'.`;
       const body = errorBody('invalid_request_error', message, { code: 'resource_missing', param: paging.cursorParam });
       return { status: 400, body, outcome: 'unknown-cursor' };
     }
-    start = position + 1;
+    start = after(positions, position);
   }
   const body = {
     object: 'list',

@@ -4,6 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/harness/paths.js';
 import { type StaticServer, serveDirectory } from '../../scripts/harness/static-server.js';
+import { cursorParam, escapeRegExp, limitBounds, limitParam, statusValues } from '../support/spec.js';
 
 const docsDir = join(root, 'dist', 'docs');
 const spec = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
@@ -76,11 +77,15 @@ describe('the hosted reference, in Chromium', () => {
     expect(await visibleText()).toContain('A checkout session is one customer');
   });
 
-  it('shows the four status values and the limit bounds', async () => {
+  it(`shows the ${statusValues.length} status values and the limit bounds`, async () => {
     const text = await visibleText();
-    for (const status of ['PENDING', 'COMPLETED', 'EXPIRED', 'CANCELLED']) expect(text).toContain(`"${status}"`);
-    expect(text).toMatch(/limit\s+integer, \[ 1 \.\. 100 \]/);
-    expect(text).toContain('starting_after');
+    for (const status of statusValues) expect(text).toContain(`"${status}"`);
+    expect(text).toMatch(
+      new RegExp(
+        `${escapeRegExp(limitParam)}\\s+integer, \\[ ${limitBounds.minimum} \\.\\. ${limitBounds.maximum} \\]`,
+      ),
+    );
+    expect(text).toContain(cursorParam);
   });
 
   it('shows every CheckoutSession field of the 200 response once expanded', async () => {

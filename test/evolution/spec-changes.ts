@@ -1,0 +1,111 @@
+/**
+ * Ordinary changes a spec owner makes to spec/, applied to a scratch copy of the repo. Each edits
+ * spec/ only, through the YAML document model so that comments and layout stay as they were.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+
+export const renamedCursor = 'after_session';
+export const newFilter = 'customer';
+export const newStatus = 'OPEN';
+export const newMaximum = 250;
+export const newField = 'channel';
+export const unimplemented = { id: 'listCheckoutSessionLineItems', path: '/checkout/sessions/{id}/line_items' };
+
+function edit(dir: string, file: string, change: (document: ReturnType<typeof parseDocument>) => void): void {
+  const path = join(dir, 'spec', file);
+  const document = parseDocument(readFileSync(path, 'utf8'));
+  change(document);
+  writeFileSync(path, document.toString());
+}
+
+const write = (dir: string, file: string, text: string) => writeFileSync(join(dir, 'spec', file), text);
+
+/** Renames the cursor, the one parameter and the x-pagination fact that name it. */
+export function renameCursor(dir: string): void {
+  edit(dir, 'components/parameters/Cursor.yaml', (document) => document.set('name', renamedCursor));
+  edit(dir, 'paths/checkout_sessions.yaml', (document) =>
+    document.setIn(['get', 'x-pagination', 'cursorParam'], renamedCursor),
+  );
+}
+
+/** Adds a `customer` filter to the list: a new parameter file, referenced by the list and the root. */
+export function addFilter(dir: string): void {
+  write(
+    dir,
+    'components/parameters/Customer.yaml',
+    `name: ${newFilter}
+in: query
+required: false
+description: Only the sessions of this customer.
+schema:
+  type: string
+  description: The \`id\` of a customer.
+  minLength: 1
+example: cus_R4nD0mL00psCu5t
+`,
+  );
+  edit(dir, 'paths/checkout_sessions.yaml', (document) =>
+    document.addIn(['get', 'parameters'], { $ref: '../components/parameters/Customer.yaml' }),
+  );
+  edit(dir, 'openapi.yaml', (document) =>
+    document.setIn(['components', 'parameters', 'Customer'], { $ref: 'components/parameters/Customer.yaml' }),
+  );
+}
+
+export function addStatus(dir: string): void {
+  edit(dir, 'components/parameters/Status.yaml', (document) => document.addIn(['schema', 'enum'], newStatus));
+}
+
+export function raiseLimit(dir: string): void {
+  edit(dir, 'components/parameters/Limit.yaml', (document) => document.setIn(['schema', 'maximum'], newMaximum));
+}
+
+export function addResponseField(dir: string): void {
+  edit(dir, 'components/schemas/CheckoutSession.yaml', (document) =>
+    document.setIn(['properties', newField], {
+      type: ['string', 'null'],
+      description: 'Where the customer started the checkout.',
+      examples: ['web'],
+    }),
+  );
+}
+
+/** Adds an operation that the fake server does not implement: it must answer 501, not a spec-valid 404. */
+export function addOperation(dir: string): void {
+  write(
+    dir,
+    'paths/checkout_sessions_{id}_line_items.yaml',
+    `parameters:
+  - $ref: ../components/parameters/SessionId.yaml
+get:
+  operationId: ${unimplemented.id}
+  summary: List the line items of a checkout session
+  description: Returns the line items that a checkout session sold (the session schema stands in for them here).
+  tags:
+    - Checkout Sessions
+  security:
+    - bearerAuth: []
+  responses:
+    '200':
+      description: The line items.
+      headers:
+        x-request-id:
+          $ref: ../components/headers/X-Request-Id.yaml
+      content:
+        application/json:
+          schema:
+            $ref: ../components/schemas/CheckoutSession.yaml
+    '404':
+      $ref: ../components/responses/NotFound.yaml
+    default:
+      $ref: ../components/responses/UnexpectedError.yaml
+`,
+  );
+  edit(dir, 'openapi.yaml', (document) =>
+    document.setIn(['paths', unimplemented.path], { $ref: 'paths/checkout_sessions_{id}_line_items.yaml' }),
+  );
+}
+
+export const allChanges = [renameCursor, addFilter, addStatus, raiseLimit, addResponseField, addOperation];
