@@ -16,4 +16,5 @@ for (const config of ['tsconfig.build.json', 'tsconfig.build.cjs.json']) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 writeFileSync(join(root, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-console.log('Built dist/esm and dist/cjs.');
+// To stderr: `npm pack --json` runs this first (prepack), and its stdout must stay JSON.
+console.error('Built dist/esm and dist/cjs.');

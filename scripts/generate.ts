@@ -15,9 +15,17 @@ import { root } from './harness/paths.js';
 
 const generatedDir = join(root, 'generated');
 
-function write(outputs: Outputs): void {
+/** Writes the files whose content changed, and only those: watchers (Prism, editors) see no false change. */
+function write(outputs: Outputs): string[] {
   mkdirSync(generatedDir, { recursive: true });
-  for (const [name, content] of outputs) writeFileSync(join(generatedDir, name), content);
+  const written: string[] = [];
+  for (const [name, content] of outputs) {
+    const file = join(generatedDir, name);
+    if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
+    writeFileSync(file, content);
+    written.push(`generated/${name}`);
+  }
+  return written;
 }
 
 /** Compares outputs with generated/ and prints a unified diff of every stale file. */
@@ -54,6 +62,6 @@ if (process.argv.includes('--check')) {
   }
   console.log('generated/ is up to date with spec/.');
 } else {
-  write(outputs);
-  console.log(`Wrote ${[...outputs.keys()].map((name) => `generated/${name}`).join(', ')}.`);
+  const written = write(outputs);
+  console.log(written.length ? `Wrote ${written.join(', ')}.` : 'generated/ was already up to date with spec/.');
 }

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSize, sizeGuardBytes } from '../scripts/harness/bundle.js';
 import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness/consumer.js';
 import { root } from '../scripts/harness/paths.js';
+import { createScratchCopy } from '../scripts/harness/scratch.js';
 import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { closedPortUrl } from './support/http-server.js';
 import { invalidStatus, statusValues } from './support/spec.js';
@@ -34,6 +37,58 @@ const expected = {
   runtime: `node ${process.versions.node}`,
 };
 const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
+
+/** What `npm pack` would publish from dir, as paths (its stdout is JSON; prepack's build talks on stderr). */
+function packed(dir: string): string[] {
+  const stdout = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return (JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((file) => file.path);
+}
+
+describe('what npm publishes', () => {
+  it('from a fresh clone, prepack builds first, so the tarball carries dist/ and the license', () => {
+    const clone = createScratchCopy('loops-clone-');
+    try {
+      const files = packed(clone.dir);
+      expect(files).toContain('dist/esm/src/index.js');
+      expect(files).toContain('dist/cjs/src/index.js');
+      expect(files).toContain('dist/esm/src/index.d.ts');
+      expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']));
+    } finally {
+      clone.remove();
+    }
+  }, 120_000);
+
+  it('ships no tests, no spec sources, no scripts, and no path of the machine that built it', () => {
+    const files = packed(root);
+    const outside = files.filter(
+      (file) =>
+        !/^dist\/(esm|cjs)\//.test(file) && !['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json'].includes(file),
+    );
+    expect(outside).toEqual([]);
+    expect(files.filter((file) => /(^|\/)(test|spec|scripts)\//.test(file.replace(/^dist\/(esm|cjs)\//, '')))).toEqual(
+      [],
+    );
+    for (const file of files) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toContain(root);
+      expect(text, file).not.toContain(tmpdir());
+    }
+  });
+
+  it('declares where it comes from: license file, repository, homepage, bugs, engines, provenance', () => {
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\//) });
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect((pkg.bugs as { url: string }).url).toMatch(/^https:\/\//);
+    expect(pkg.engines).toEqual({ node: '>=20' });
+    expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
+  });
+});
 
 describe('the published package', () => {
   it('declares ESM and CommonJS entries with types for . and ./testing, no side effects, one runtime dependency', () => {

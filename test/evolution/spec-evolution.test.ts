@@ -1,10 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/harness/paths.js';
+import { createScratchCopy, type ScratchCopy } from '../../scripts/harness/scratch.js';
 import {
   allChanges,
   newField,
@@ -16,47 +14,16 @@ import {
 } from './spec-changes.js';
 
 const probe = join(dirname(fileURLToPath(import.meta.url)), 'probe.ts');
-let scratch: string;
-
-/** Runs a command in the scratch copy; fails the test with its output when it does not exit 0. */
-function inScratch(command: string, args: string[], env: Record<string, string> = {}): string {
-  const result = spawnSync(command, args, {
-    cwd: scratch,
-    encoding: 'utf8',
-    timeout: 300_000,
-    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
-  });
-  const output = `${result.stdout}${result.stderr}`;
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status} in the scratch copy:\n${output}`);
-  return output;
-}
-
-const git = (...args: string[]) => execFileSync('git', args, { cwd: scratch, encoding: 'utf8' });
+let scratch: ScratchCopy;
+const inScratch = (command: string, args: string[], env?: Record<string, string>) => scratch.run(command, args, env);
 
 beforeAll(() => {
-  // A copy of the tracked tree as it is now, with its own git history to diff against, and the
-  // repo's node_modules linked in: what a spec owner's clone looks like.
-  scratch = mkdtempSync(join(tmpdir(), 'loops-evolution-'));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  for (const file of files.split('\n').filter(Boolean)) {
-    mkdirSync(dirname(join(scratch, file)), { recursive: true });
-    cpSync(join(root, file), join(scratch, file));
-  }
-  symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=evolution', '-c', 'user.email=evolution@example.com', 'commit', '-qm', 'before');
-  for (const change of allChanges) change(scratch);
+  scratch = createScratchCopy('loops-evolution-');
+  for (const change of allChanges) change(scratch.dir);
   inScratch('npm', ['run', 'generate']);
 }, 300_000);
 
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => scratch?.remove());
 
 describe('ordinary spec changes reach the SDK, the fake server and the tests with `npm run generate` alone', () => {
   it('the changed spec lints clean', () => {
@@ -68,7 +35,7 @@ describe('ordinary spec changes reach the SDK, the fake server and the tests wit
       process.execPath,
       ['--import', 'tsx', probe, newFilter, newStatus, String(newMaximum), newField, unimplemented.path],
       {
-        SCRATCH_DIR: scratch,
+        SCRATCH_DIR: scratch.dir,
       },
     );
     const seen = JSON.parse(output.trim().split('\n').at(-1)!);
@@ -96,8 +63,19 @@ describe('ordinary spec changes reach the SDK, the fake server and the tests wit
     ]);
   }, 300_000);
 
+  it('check:breaking names the renamed cursor as breaking, and ALLOW_BREAKING=1 lets the experiment through', () => {
+    const refused = scratch.attempt('npm', ['run', '-s', 'check:breaking']);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/Breaking \(\d+\):/);
+    expect(refused.output).toContain('starting_after');
+    const allowed = scratch.attempt('npm', ['run', '-s', 'check:breaking'], { ALLOW_BREAKING: '1' });
+    expect(allowed.status).toBe(0);
+    expect(allowed.output).toContain('allowed by ALLOW_BREAKING=1');
+  });
+
   it('no file outside spec/ and generated/ had to change', () => {
-    const changed = git('status', '--porcelain', '--untracked-files=all')
+    const changed = scratch
+      .git('status', '--porcelain', '--untracked-files=all')
       .split('\n')
       .filter(Boolean)
       .map((line) => line.slice(3));
