@@ -1,7 +1,8 @@
 import { operationMetadata } from '../generated/operations.js';
+import { APIPromise } from './api-promise.js';
 import { ValidationError } from './errors.js';
 import type { Operation } from './operation.js';
-import { type ClientOptions, checkCallSettings, resolveOptions } from './options.js';
+import { type ClientOptions, checkCallSettings, checkHeaders, resolveOptions } from './options.js';
 import { Page } from './page.js';
 import { PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
@@ -19,9 +20,18 @@ export type RetrievedSession = CheckoutSession & { readonly requestId: string | 
 function checkRequestOptions(options: RequestOptions): void {
   checkPlainObject('options', options);
   checkCallSettings(options);
-  const { signal } = options;
+  const { signal, headers, query } = options;
   if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
     throw new ValidationError('signal', 'an AbortSignal', describeValue(signal));
+  }
+  if (headers !== undefined) checkHeaders('headers', headers);
+  if (query !== undefined) {
+    checkPlainObject('query', query);
+    for (const [name, value] of Object.entries(query)) {
+      if (!['string', 'number', 'boolean'].includes(typeof value)) {
+        throw new ValidationError(`query.${name}`, 'a string, number or boolean', describeValue(value));
+      }
+    }
   }
 }
 
@@ -55,12 +65,22 @@ export class CheckoutSessions {
    * Retrieves one checkout session by its id. An id the spec does not allow (empty) rejects with a
    * ValidationError before any request is sent; an unknown one with a NotFoundError.
    */
-  async retrieve(id: string, options: RequestOptions = {}): Promise<RetrievedSession> {
-    const [name] = Object.keys(retrieving.pathParams) as [string];
-    checkParams(retrieving.pathParams, { [name]: id });
-    checkRequestOptions(options);
-    const fetched = await call<CheckoutSession>(this.#settings, retrieving, { path: { [name]: id } }, options);
-    return Object.defineProperty(fetched.body, 'requestId', { value: fetched.requestId }) as RetrievedSession;
+  retrieve(id: string, options: RequestOptions = {}): APIPromise<RetrievedSession> {
+    return APIPromise.from(
+      (async () => {
+        const [name] = Object.keys(retrieving.pathParams) as [string];
+        checkParams(retrieving.pathParams, { [name]: id });
+        checkRequestOptions(options);
+        const { body, requestId, response } = await call<CheckoutSession>(
+          this.#settings,
+          retrieving,
+          { path: { [name]: id } },
+          options,
+        );
+        const data = Object.defineProperty(body, 'requestId', { value: requestId }) as RetrievedSession;
+        return { data, response, requestId };
+      })(),
+    );
   }
 }
 
@@ -71,10 +91,11 @@ export class Loops {
   readonly raw: RawClient;
 
   constructor(options: ClientOptions = {}) {
-    const { apiKey, baseUrl, fetch, timeout, maxRetries, maxResponseBytes } = resolveOptions(options);
+    const { apiKey, baseUrl, fetch, timeout, maxRetries, maxResponseBytes, log, defaultHeaders } =
+      resolveOptions(options);
     // The key lives only inside the raw client's headers: no property of this object holds it.
-    this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes });
-    const settings = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes };
+    this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes, defaultHeaders });
+    const settings = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes, log };
     this.checkout = { sessions: new CheckoutSessions(settings) };
   }
 }

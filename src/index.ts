@@ -1,3 +1,4 @@
+export { APIPromise, type WithResponse } from './api-promise.js';
 export { CheckoutSessions, Loops, type RetrievedSession } from './client.js';
 export {
   APIConnectionError,
@@ -14,6 +15,8 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from './errors.js';
+export { VERSION } from './identity.js';
+export type { Logger, LogLevel } from './log.js';
 export type { ClientOptions } from './options.js';
 export { Page } from './page.js';
 export { PagePromise } from './pagination.js';

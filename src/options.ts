@@ -2,6 +2,7 @@ import { defaultBaseUrl } from '../generated/operations.js';
 import { baseUrlProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';
+import { checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
 import { checkApiKey, registerKey } from './secrets.js';
 import { checkInteger, checkPlainObject, describeValue } from './validation.js';
@@ -25,6 +26,12 @@ export interface ClientOptions extends CallSettings {
   fetch?: Fetch | undefined;
   /** Allow running in a browser, where your API key is visible to anyone who opens the page. */
   dangerouslyAllowBrowser?: boolean | undefined;
+  /** What to log: `'debug'` logs every attempt. Default `LOOPS_LOG`, then `'warn'` (retries). */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go: anything with debug, info, warn and error. Default `console`. */
+  logger?: Logger | undefined;
+  /** Headers sent with every request. They cannot set `Authorization`. */
+  defaultHeaders?: Record<string, string> | undefined;
 }
 
 // Node's timers overflow past 2^31 - 1 ms (about 24.8 days) and then fire after 1 ms.
@@ -37,6 +44,21 @@ function env(name: string): string | undefined {
   } catch {
     // Deno without --allow-env throws on reading the environment: then there is none to read.
     return undefined;
+  }
+}
+
+/** Throws a ValidationError unless headers are a plain object of strings that leave `Authorization` alone. */
+export function checkHeaders(param: string, headers: unknown): void {
+  checkPlainObject(param, headers);
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (name.toLowerCase() === 'authorization') {
+      throw new ValidationError(
+        param,
+        'headers other than Authorization (the client sends your key itself)',
+        `got ${name}`,
+      );
+    }
+    if (typeof value !== 'string') throw new ValidationError(`${param}.${name}`, 'a string', describeValue(value));
   }
 }
 
@@ -69,5 +91,14 @@ export function resolveOptions(options: ClientOptions) {
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw new ValidationError('fetch', 'a fetch function', describeValue(fetch));
   }
-  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch };
+  const logLevel = options.logLevel ?? (env('LOOPS_LOG') as LogLevel | undefined) ?? 'warn';
+  checkLogLevel(logLevel, options.logLevel === undefined ? 'LOOPS_LOG' : 'logLevel');
+  const logger = options.logger ?? console;
+  if (!['debug', 'info', 'warn', 'error'].every((method) => typeof logger[method as keyof Logger] === 'function')) {
+    throw new ValidationError('logger', 'an object with debug, info, warn and error methods', describeValue(logger));
+  }
+  const defaultHeaders = options.defaultHeaders ?? {};
+  checkHeaders('defaultHeaders', defaultHeaders);
+  const log = createLog(logLevel, logger);
+  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch, log, defaultHeaders };
 }

@@ -12,6 +12,15 @@ export function stopPaginating(problem: string, requestId: string | null): never
   throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${id}.`);
 }
 
+// The response each page came in, for PagePromise.withResponse(): kept off the page itself, whose
+// fields are the list the API sent.
+const responses = new WeakMap<Page, Response>();
+
+/** The final response that carried page. */
+export function responseOf(page: Page): Response {
+  return responses.get(page)!;
+}
+
 export interface Page extends CheckoutSessionList {}
 
 /** One page of sessions: the list object as the API sent it, unknown fields included, plus paging helpers. */
@@ -33,6 +42,7 @@ export class Page {
     }
     // Not enumerable, so that the page serializes as the list the API sent.
     Object.defineProperty(this, 'requestId', { value: fetched.requestId });
+    responses.set(this, fetched.response);
     this.#body = fetched.body;
     this.#paging = paging;
     this.#loadNext = loadNext;

@@ -1,5 +1,6 @@
+import type { WithResponse } from './api-promise.js';
 import { ValidationError } from './errors.js';
-import { type Page, stopPaginating } from './page.js';
+import { type Page, responseOf, stopPaginating } from './page.js';
 import type { CheckoutSession } from './types.js';
 import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 
@@ -93,6 +94,11 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     this.#start?.();
     this.#start = undefined;
     return super.then(onfulfilled, onrejected);
+  }
+
+  /** The first page with the response it came in and its request ID. */
+  withResponse(): Promise<WithResponse<Page>> {
+    return this.then((page) => ({ data: page, response: responseOf(page), requestId: page.requestId }));
   }
 
   [Symbol.asyncIterator](): AsyncIterator<CheckoutSession, undefined> {

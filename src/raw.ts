@@ -2,6 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { destinationProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes, limitBody } from './body.js';
 import { LoopsError } from './errors.js';
+import { userAgent } from './identity.js';
 import type { paths } from './types.js';
 
 /** The fetch signature the SDK calls: openapi-fetch hands it a ready `Request`. */
@@ -16,6 +17,8 @@ export interface RawClientOptions {
   fetch?: Fetch | undefined;
   /** Default 32 MiB. */
   maxResponseBytes?: number | undefined;
+  /** Headers for every request, under the key and the User-Agent. */
+  defaultHeaders?: Record<string, string> | undefined;
 }
 
 /** The fetch to call: the one given, or the global one read at call time (so that tests and polyfills can patch it). */
@@ -33,15 +36,17 @@ export function boundedFetch(fetch: Fetch, maxBytes: number): Fetch {
  * `Authorization` header cannot be replayed to another host), and refuses, before sending, any
  * request to a URL the key may not go to: a per-call `baseUrl` or `fetch` does not get around it.
  */
-export function createRawClient({
-  apiKey,
-  baseUrl,
-  fetch,
-  maxResponseBytes = defaultMaxResponseBytes,
-}: RawClientOptions): RawClient {
+export function createRawClient(options: RawClientOptions): RawClient {
+  const { apiKey, baseUrl, fetch, maxResponseBytes = defaultMaxResponseBytes, defaultHeaders } = options;
+  const agent = userAgent();
   const client = createClient<paths>({
     baseUrl,
-    headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
+    headers: {
+      Accept: 'application/json',
+      ...(agent && { 'User-Agent': agent }),
+      ...defaultHeaders,
+      Authorization: `Bearer ${apiKey}`,
+    },
     redirect: 'manual',
     fetch: boundedFetch(baseFetch(fetch), maxResponseBytes),
   });

@@ -1,4 +1,5 @@
 import { APIUserAbortError } from './errors.js';
+import type { Log } from './log.js';
 import type { Operation } from './operation.js';
 import type { CallSettings } from './options.js';
 import { boundedFetch, type Fetch, type RawClient } from './raw.js';
@@ -10,6 +11,10 @@ import { sendWithDeadline } from './send.js';
 export interface RequestOptions extends CallSettings {
   /** Aborts the call, including a wait between attempts. */
   signal?: AbortSignal | undefined;
+  /** Headers for this call, over the client's `defaultHeaders`. They cannot set `Authorization`. */
+  headers?: Record<string, string> | undefined;
+  /** Query parameters the SDK does not know yet, sent as given (not checked); the known ones win a clash. */
+  query?: Record<string, string | number | boolean> | undefined;
 }
 
 /** What every call of a client shares: the raw client and the client's settings. */
@@ -20,6 +25,7 @@ export interface ClientSettings {
   timeout: number;
   maxRetries: number;
   maxResponseBytes: number;
+  log: Log;
 }
 
 export interface CallParams {
@@ -40,14 +46,29 @@ export async function call<T>(
   const { timeout = settings.timeout, maxRetries = settings.maxRetries, signal } = options;
   const maxBytes = options.maxResponseBytes ?? settings.maxResponseBytes;
   const fetch = maxBytes === settings.maxResponseBytes ? undefined : boundedFetch(settings.fetch, maxBytes);
-  const sending = { path: params.path ?? {}, query: params.query ?? {}, timeout, signal, fetch };
+  const query = { ...options.query, ...params.query };
+  const sending = { path: params.path ?? {}, query, headers: options.headers, timeout, signal, fetch };
+  const { log } = settings;
+  const target = `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {
+    const started = Date.now();
     const received = await sendWithDeadline(settings.raw, operation, sending);
     const outcome = 'error' in received ? received : readResponse(operation, received.response, received.text);
+    const answer = 'error' in received ? received.error.name : `${received.response.status}`;
+    const requestId = 'error' in received ? null : received.response.headers.get('x-request-id');
+    log.debug(`${target} → ${answer} in ${Date.now() - started} ms${requestId ? ` (request ID: ${requestId})` : ''}`);
     if (!('error' in outcome)) return outcome as Fetched<T>;
     if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
-    await sleep(retryDelayMs(retry, outcome.headers), signal).catch((cause: unknown) => {
+    const wait = Math.round(retryDelayMs(retry, outcome.headers));
+    log.warn(`${target}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
+    await sleep(wait, signal).catch((cause: unknown) => {
       throw new APIUserAbortError({ cause });
     });
   }
+}
+
+/** `?status=PENDING&limit=10`, as a log line shows a query: path params are in the path already. */
+function describeQuery(query: Record<string, unknown>): string {
+  const entries = Object.entries(query).filter(([, value]) => value !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries.map(([name, value]) => [name, String(value)]))}` : '';
 }

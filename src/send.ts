@@ -8,6 +8,7 @@ import { type Failure, failure } from './response.js';
 export interface Sending {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
+  headers: Record<string, string> | undefined;
   timeout: number;
   signal: AbortSignal | undefined;
   /** A fetch for this call only (a body bound of its own), instead of the client's. */
@@ -55,6 +56,7 @@ export async function sendWithDeadline(
     operation.path as never,
     {
       params: { path: sending.path, query: sending.query },
+      ...(sending.headers && { headers: sending.headers }),
       signal: controller.signal,
       parseAs: 'text',
       ...(fetch && { fetch }),

@@ -1,0 +1,38 @@
+import { ValidationError } from './errors.js';
+import { redact } from './secrets.js';
+import { describeValue } from './validation.js';
+
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Anything with console's four methods: console itself, pino, winston, a test's spy. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+const levels: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
+
+/** The SDK's log: lines at or above the level go to the logger, every one redacted of API keys. */
+export interface Log {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+/** Throws a ValidationError unless level is one of the five. */
+export function checkLogLevel(level: unknown, where: string): asserts level is LogLevel {
+  if (!levels.includes(level as LogLevel)) {
+    throw new ValidationError(where, `one of ${levels.join(', ')}`, describeValue(level));
+  }
+}
+
+export function createLog(level: LogLevel, logger: Logger): Log {
+  const rank = levels.indexOf(level);
+  // Messages are built from method, path, query, status and timings, never headers; redact() is the
+  // net under that rule, for a key pasted into a query parameter.
+  const at = (needed: LogLevel, write: (message: string) => void) => (message: string) => {
+    if (rank >= levels.indexOf(needed)) write.call(logger, `[loops] ${redact(message)}`);
+  };
+  return { debug: at('debug', logger.debug), warn: at('warn', logger.warn) };
+}

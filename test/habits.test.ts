@@ -1,0 +1,237 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type Logger, Loops, ValidationError, VERSION } from '../src/index.js';
+import { fakeSessions } from '../src/testing/index.js';
+import { apiKey, testClient } from './support/client.js';
+import { withHttpServer } from './support/http-server.js';
+import { rejection, thrown } from './support/rejection.js';
+import { useServers } from './support/servers.js';
+import { cursorParam, limitParam } from './support/spec.js';
+
+const servers = useServers({ proxy: false });
+
+/** A logger that keeps every line, by level. */
+function recorder() {
+  const lines: { level: string; message: string }[] = [];
+  const logger: Logger = {
+    debug: (message) => lines.push({ level: 'debug', message }),
+    info: (message) => lines.push({ level: 'info', message }),
+    warn: (message) => lines.push({ level: 'warn', message }),
+    error: (message) => lines.push({ level: 'error', message }),
+  };
+  return { lines, logger };
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('logging', () => {
+  it('at debug, one line per attempt: method, path and query, status, milliseconds, request ID; and each retry, why and how long', async () => {
+    servers.fake.setSessions(fakeSessions(3));
+    servers.fake.fault({ type: 'status', status: 503, retryAfterMs: 20 });
+    const { lines, logger } = recorder();
+    await testClient({ baseUrl: servers.fake.url, logLevel: 'debug', logger, maxRetries: 1 }).checkout.sessions.list({
+      [limitParam]: 2,
+    });
+    expect(lines.map((line) => line.level)).toEqual(['debug', 'warn', 'debug']);
+    expect(lines[0]!.message).toMatch(
+      new RegExp(
+        `^\\[loops\\] GET /checkout/sessions\\?${limitParam}=2 → 503 in \\d+ ms \\(request ID: req_fake\\d+\\)$`,
+      ),
+    );
+    expect(lines[1]!.message).toMatch(
+      /^\[loops\] GET \/checkout\/sessions\?\w+=2: retry 1 of 1 in 20 ms, after 503 Scripted fault/,
+    );
+    expect(lines[2]!.message).toMatch(/→ 200 in \d+ ms \(request ID: req_fake\d+\)$/);
+  });
+
+  it('at the default level (warn) logs retries only, to console.warn', async () => {
+    servers.fake.setSessions(fakeSessions(1));
+    servers.fake.fault({ type: 'status', status: 500, retryAfterMs: 1 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    try {
+      await testClient({ baseUrl: servers.fake.url, maxRetries: 1 }).checkout.sessions.list();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(debug).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      debug.mockRestore();
+    }
+  });
+
+  it('takes its level from LOOPS_LOG, and off means nothing', async () => {
+    servers.fake.setSessions(fakeSessions(1));
+    vi.stubEnv('LOOPS_LOG', 'off');
+    servers.fake.fault({ type: 'status', status: 500, retryAfterMs: 1 });
+    const { lines, logger } = recorder();
+    await testClient({ baseUrl: servers.fake.url, logger, maxRetries: 1 }).checkout.sessions.list();
+    expect(lines).toEqual([]);
+    vi.stubEnv('LOOPS_LOG', 'loud');
+    expect(thrown(() => testClient({ logger }), ValidationError).message).toBe(
+      'Invalid `LOOPS_LOG`: got "loud"; expected one of off, error, warn, info, debug. No request was sent.',
+    );
+  });
+
+  it('never writes the key, not even when a caller puts it in a query parameter', async () => {
+    // The fake server would refuse the unknown parameter: two scripted answers stand in for the API.
+    const list = { object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' };
+    servers.fake.fault({ type: 'status', status: 500, retryAfterMs: 1 }, { type: 'status', status: 200, body: list });
+    const { lines, logger } = recorder();
+    const loops = new Loops({ apiKey, baseUrl: servers.fake.url, logLevel: 'debug', logger, maxRetries: 1 });
+    await loops.checkout.sessions.list({}, { query: { leaked: apiKey } });
+    expect(lines.length).toBe(3);
+    for (const { message } of lines) expect(message).not.toContain(apiKey.slice(8));
+  });
+
+  it('refuses a logger without the four methods', () => {
+    expect(thrown(() => testClient({ logger: { warn() {} } as unknown as Logger }), ValidationError).param).toBe(
+      'logger',
+    );
+  });
+});
+
+describe('headers and query parameters', () => {
+  async function seen(options: ConstructorParameters<typeof Loops>[0], call: (loops: Loops) => Promise<unknown>) {
+    const requests: { url: string; headers: IncomingHttpHeaders }[] = [];
+    await withHttpServer(
+      (req, res) => {
+        requests.push({ url: req.url ?? '', headers: req.headers });
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' }));
+      },
+      ({ url }) => call(testClient({ ...options, baseUrl: url })),
+    );
+    return requests;
+  }
+
+  it('sends defaultHeaders on every call and per-call headers over them, under the key', async () => {
+    const requests = await seen({ defaultHeaders: { 'X-Team': 'billing', 'X-Trace': 'a' } }, (loops) =>
+      loops.checkout.sessions.list({}, { headers: { 'X-Trace': 'b' } }),
+    );
+    expect(requests[0]!.headers['x-team']).toBe('billing');
+    expect(requests[0]!.headers['x-trace']).toBe('b');
+    expect(requests[0]!.headers.authorization).toBe(`Bearer ${apiKey}`);
+  });
+
+  it.each(['Authorization', 'authorization', 'AUTHORIZATION'])('neither can set %s', async (name) => {
+    expect(thrown(() => testClient({ defaultHeaders: { [name]: 'Bearer other' } }), ValidationError).param).toBe(
+      'defaultHeaders',
+    );
+    const error = await rejection(
+      testClient().checkout.sessions.list({}, { headers: { [name]: 'x' } }),
+      ValidationError,
+    );
+    expect(error.param).toBe('headers');
+  });
+
+  it('sends extra query parameters as given, unchecked, on every page; the known ones win a clash', async () => {
+    const requests = await seen({}, (loops) =>
+      loops.checkout.sessions.list(
+        { [limitParam]: 5 },
+        { query: { customer: 'cus_1', expand: true, [limitParam]: 99 } },
+      ),
+    );
+    const query = new URL(requests[0]!.url, 'http://x').searchParams;
+    expect(query.get('customer')).toBe('cus_1');
+    expect(query.get('expand')).toBe('true');
+    expect(query.get(limitParam)).toBe('5');
+  });
+
+  it('keeps the extra query on the next pages of a walk', async () => {
+    const requests: string[] = [];
+    await withHttpServer(
+      (req, res) => {
+        requests.push(req.url ?? '');
+        const more = requests.length === 1;
+        const data = fakeSessions(2).slice(more ? 0 : 1, more ? 1 : 2);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ object: 'list', data, has_more: more, url: '/api/v3/checkout/sessions' }));
+      },
+      async ({ url }) => {
+        for await (const _ of testClient({ baseUrl: url }).checkout.sessions.list({}, { query: { customer: 'cus_1' } }))
+          void _;
+      },
+    );
+    expect(requests).toHaveLength(2);
+    const second = new URL(requests[1]!, 'http://x').searchParams;
+    expect(second.get('customer')).toBe('cus_1');
+    expect(second.get(cursorParam)).toBe(fakeSessions(2)[0]!.id);
+  });
+
+  it('refuses query values that are not strings, numbers or booleans', async () => {
+    const error = await rejection(
+      testClient().checkout.sessions.list({}, { query: { nested: {} as never } }),
+      ValidationError,
+    );
+    expect(error.param).toBe('query.nested');
+  });
+});
+
+describe('withResponse()', () => {
+  it('gives the first page with the final Response and its request ID', async () => {
+    servers.fake.setSessions(fakeSessions(3));
+    const { data, response, requestId } = await testClient({ baseUrl: servers.fake.url })
+      .checkout.sessions.list({ [limitParam]: 2 })
+      .withResponse();
+    expect(data.data).toHaveLength(2);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(200);
+    expect(response.bodyUsed).toBe(true);
+    expect(requestId).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('gives the retrieved session with the Response of the last attempt', async () => {
+    servers.fake.setSessions(fakeSessions(2));
+    servers.fake.fault({ type: 'status', status: 503, retryAfterMs: 1 });
+    const { data, response, requestId } = await testClient({ baseUrl: servers.fake.url, maxRetries: 1 })
+      .checkout.sessions.retrieve(fakeSessions(2)[0]!.id)
+      .withResponse();
+    expect(data.id).toBe(fakeSessions(2)[0]!.id);
+    expect(response.status).toBe(200);
+    expect(requestId).toBe(servers.fake.requests[1]?.outcome === 'ok' ? response.headers.get('x-request-id') : 'wrong');
+  });
+
+  it('rejects withResponse() as the call does, and leaves no unhandled rejection behind', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      await rejection(
+        testClient({ baseUrl: servers.fake.url }).checkout.sessions.retrieve('').withResponse(),
+        ValidationError,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+});
+
+describe('identity', () => {
+  it('exports VERSION from package.json and sends it in the User-Agent on Node', async () => {
+    const pkg = await import('../package.json', { with: { type: 'json' } });
+    expect(VERSION).toBe(pkg.default.version);
+    const requests = await new Promise<IncomingHttpHeaders[]>((resolve, reject) => {
+      const all: IncomingHttpHeaders[] = [];
+      withHttpServer(
+        (req, res) => {
+          all.push(req.headers);
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ object: 'list', data: [], has_more: false, url: '/' }));
+        },
+        ({ url }) => testClient({ baseUrl: url }).checkout.sessions.list(),
+      ).then(() => resolve(all), reject);
+    });
+    expect(requests[0]!['user-agent']).toBe(`loops-checkout-js/${VERSION} (node/${process.versions.node})`);
+  });
+
+  it('sends no User-Agent of its own in a browser, where it would cost a CORS preflight', async () => {
+    vi.stubGlobal('document', {});
+    try {
+      const { userAgent } = await import('../src/identity.js');
+      expect(userAgent()).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
