@@ -7,14 +7,12 @@ import { Page } from './page.js';
 import { PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
 import { type ClientSettings, call, type RequestOptions } from './request.js';
+import { registerKey } from './secrets.js';
 import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
-import { checkParams, checkPlainObject, describeValue } from './validation.js';
+import { checkParams, checkPathSegments, checkPlainObject, describeValue } from './validation.js';
 
 const listing: Operation = operationMetadata.listCheckoutSessions;
 const retrieving: Operation = operationMetadata.retrieveCheckoutSession;
-
-/** A session as retrieve() resolves to it: the object the API sent, plus its request ID (not enumerable). */
-export type RetrievedSession = CheckoutSession & { readonly requestId: string | null };
 
 /** Throws a ValidationError unless options are a plain object of valid per-call settings. */
 function checkRequestOptions(options: RequestOptions): void {
@@ -62,23 +60,25 @@ export class CheckoutSessions {
   }
 
   /**
-   * Retrieves one checkout session by its id. An id the spec does not allow (empty) rejects with a
+   * Retrieves one checkout session by its id, as the API sent it (the request ID is in
+   * withResponse()). An id the spec does not allow (empty, `.` or `..`) rejects with a
    * ValidationError before any request is sent; an unknown one with a NotFoundError.
    */
-  retrieve(id: string, options: RequestOptions = {}): APIPromise<RetrievedSession> {
+  retrieve(id: string, options: RequestOptions = {}): APIPromise<CheckoutSession> {
     return APIPromise.from(
       (async () => {
         const [name] = Object.keys(retrieving.pathParams) as [string];
-        checkParams(retrieving.pathParams, { [name]: id });
+        const path = { [name]: id };
+        checkParams(retrieving.pathParams, path);
+        checkPathSegments(path);
         checkRequestOptions(options);
         const { body, requestId, response } = await call<CheckoutSession>(
           this.#settings,
           retrieving,
-          { path: { [name]: id } },
+          { path },
           options,
         );
-        const data = Object.defineProperty(body, 'requestId', { value: requestId }) as RetrievedSession;
-        return { data, response, requestId };
+        return { data: body, response, requestId };
       })(),
     );
   }
@@ -95,6 +95,8 @@ export class Loops {
       resolveOptions(options);
     // The key lives only inside the raw client's headers: no property of this object holds it.
     this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes, defaultHeaders });
+    // Redacted from every error while anything that can send with it (the raw client) is alive.
+    registerKey(apiKey, this.raw);
     const settings = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes, log };
     this.checkout = { sessions: new CheckoutSessions(settings) };
   }

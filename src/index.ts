@@ -1,5 +1,5 @@
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { CheckoutSessions, Loops, type RetrievedSession } from './client.js';
+export { CheckoutSessions, Loops } from './client.js';
 export {
   APIConnectionError,
   APIConnectionTimeoutError,

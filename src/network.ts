@@ -6,9 +6,10 @@
 
 // Codes that Node (undici and node:http), Bun and node-fetch put on a failure to reach a server or
 // to finish reading its answer: system errors (ECONNREFUSED, ECONNRESET, ENOTFOUND, EAI_AGAIN…),
-// undici's socket and timeout errors, TLS and certificate errors, Bun's ConnectionRefused…
+// undici's socket and timeout errors, TLS and certificate errors, Bun's ConnectionRefused… Not an
+// answer fetch could not parse (UND_ERR_HEADERS_OVERFLOW, HPE_…): the server answered, and would again.
 const networkCode =
-  /^(E(?!RR_)[A-Z_]+$|UND_ERR_(SOCKET|CONNECT|HEADERS|BODY|CLOSED)|ERR_(TLS|SSL|SOCKET|HTTP2)_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|HPE_|Connection|FailedToOpenSocket)/;
+  /^(E(?!RR_)[A-Z_]+$|UND_ERR_(SOCKET|CONNECT_TIMEOUT|HEADERS_TIMEOUT|BODY_TIMEOUT|CLOSED)$|ERR_(TLS|SSL|SOCKET|HTTP2)_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|Connection|FailedToOpenSocket)/;
 
 // Messages that browsers (Chromium, Firefox, Safari: a bare TypeError) and Deno (a TypeError "fetch
 // failed" whose cause says "error sending request …") give a network failure: they carry no code.

@@ -4,7 +4,7 @@ import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';
 import { checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
-import { checkApiKey, registerKey } from './secrets.js';
+import { checkApiKey } from './secrets.js';
 import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 
 /** Settings that a client sets for all its calls and a call can override. */
@@ -80,11 +80,12 @@ export function resolveOptions(options: ClientOptions) {
   const fail = (message: string): never => {
     throw new LoopsError(message);
   };
-  if ('document' in globalThis && !options.dangerouslyAllowBrowser) {
+  // A page or a web worker: either way the key would ship to the browser.
+  const browser = 'document' in globalThis || 'WorkerGlobalScope' in globalThis;
+  if (browser && !options.dangerouslyAllowBrowser) {
     fail('In a browser your API key is public: call the API from a server, or pass dangerouslyAllowBrowser: true.');
   }
   checkApiKey(apiKey, fail);
-  registerKey(apiKey);
   const problem = baseUrlProblem(baseUrl);
   if (problem) fail(`Refusing baseUrl ${showUrl(baseUrl)}: ${problem}.`);
   checkCallSettings({ timeout, maxRetries, maxResponseBytes });

@@ -34,11 +34,12 @@ export class Page {
 
   constructor(fetched: Fetched<CheckoutSessionList>, paging: Pagination, loadNext: NextPageLoader) {
     // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
-    // `__proto__`, `toString`…): assigning those would hide a method or swap the prototype. They
-    // stay in toJSON(), which gives the list exactly as the API sent it.
+    // `__proto__`, `toString`…) or `requestId`: assigning those would hide a method, swap the
+    // prototype or overwrite the header's value. They stay in toJSON(), the list as the API sent it.
     for (const [name, value] of Object.entries(fetched.body)) {
-      if (!(name in this))
+      if (!(name in this) && name !== 'requestId') {
         Object.defineProperty(this, name, { value, enumerable: true, writable: true, configurable: true });
+      }
     }
     // Not enumerable, so that the page serializes as the list the API sent.
     Object.defineProperty(this, 'requestId', { value: fetched.requestId });

@@ -7,9 +7,18 @@
 // whitespace, throws on control characters, re-encodes Latin-1) and no real key contains them.
 const visibleAscii = /^[\x21-\x7e]+$/;
 
-const registered = new Set<string>();
-// A process that makes clients for many keys keeps the latest ones: enough for any real app.
-const maxRegistered = 64;
+// Keys of the clients alive now, counted (two clients may share a key). A key stays registered as
+// long as a client that uses it can still build errors: no cap, which would let a busy multi-tenant
+// server push a live key out, and no leak, since a collected client gives its key back.
+const registered = new Map<string, number>();
+const release =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry<string>((key) => {
+        const count = (registered.get(key) ?? 1) - 1;
+        if (count > 0) registered.set(key, count);
+        else registered.delete(key);
+      })
+    : undefined;
 
 /** What a message may show of a key: at most its first 8 characters, such as `sk_test_…`. */
 export function maskKey(key: string): string {
@@ -37,16 +46,15 @@ export function checkApiKey(key: unknown, fail: (message: string) => never): ass
   }
 }
 
-/** Remembers key, so that redact() blanks it out of every error message from now on. */
-export function registerKey(key: string): void {
-  registered.delete(key);
-  registered.add(key);
-  if (registered.size > maxRegistered) registered.delete(registered.values().next().value!);
+/** Remembers key while owner (the client) lives, so that redact() blanks it out of every error. */
+export function registerKey(key: string, owner: object): void {
+  registered.set(key, (registered.get(key) ?? 0) + 1);
+  release?.register(owner, key);
 }
 
 /** text with every registered key replaced by its mask: as is, JSON-escaped or percent-encoded. */
 export function redact(text: string): string {
-  for (const key of registered) {
+  for (const key of registered.keys()) {
     for (const form of [key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]) {
       if (text.includes(form)) text = text.replaceAll(form, maskKey(key));
     }
@@ -56,28 +64,48 @@ export function redact(text: string): string {
 
 /** value, or a copy with every registered key redacted when its JSON holds one (the form it is logged in). */
 export function redactDeep<T>(value: T): T {
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return value; // Not JSON (a cycle, a BigInt): nothing a JSON log would show either.
+  }
   const clean = json && redact(json);
   return clean === json ? value : (JSON.parse(clean!) as T);
 }
 
+/** Whether value may show a key to util.inspect: a string with one, or an object it cannot vouch for. */
+function mayHoldKey(value: unknown, seen: Set<unknown>, depth = 0): boolean {
+  if (typeof value === 'string') return redact(value) !== value;
+  if (!value || typeof value !== 'object' || seen.has(value)) return false;
+  if (depth > 8) return true;
+  seen.add(value);
+  const prototype = Object.getPrototypeOf(value);
+  const plain = prototype === Object.prototype || prototype === null || Array.isArray(value) || value instanceof Error;
+  // A Headers, Map or class instance shows more to inspect than its own properties: not vouched for.
+  if (!plain) return true;
+  const error = value as Partial<Error>;
+  const shown = value instanceof Error ? [error.message, error.stack, error.cause] : [];
+  return [...shown, ...Object.values(value)].some((item) => mayHoldKey(item, seen, depth + 1));
+}
+
 /**
- * cause as an error may carry it (a custom fetch's error may quote a header), or a redacted stand-in
- * with the same name, message and stack when any of them, or its own cause, holds a key.
+ * cause itself when nothing in it can show a key (message, stack, properties, its own causes), so
+ * that callers keep the original; otherwise a stand-in with the same name, redacted message and
+ * stack, its primitive properties (such as `code`) redacted, and a cause chain made the same way.
  */
 export function redactCause(cause: unknown, depth = 0): unknown {
-  if (!(cause instanceof Error) || registered.size === 0 || depth > 8) return cause;
+  if (registered.size === 0 || cause === undefined || !mayHoldKey(cause, new Set())) return cause;
+  if (!(cause instanceof Error) || depth > 8) return new Error(redact(String(cause)));
   const inner = redactCause(cause.cause, depth + 1);
-  const message = redact(cause.message);
-  const stack = cause.stack && redact(cause.stack);
-  if (message === cause.message && stack === cause.stack && inner === cause.cause) return cause;
-  const copy = Object.assign(
-    new Error(message, inner === undefined ? undefined : { cause: inner }),
-    redactDeep({ ...cause }),
-  );
+  const copy = new Error(redact(cause.message), inner === undefined ? undefined : { cause: inner });
+  for (const [name, value] of Object.entries(cause)) {
+    if (value === null || typeof value !== 'object')
+      (copy as unknown as Record<string, unknown>)[name] = redactDeep(value);
+  }
   Object.defineProperties(copy, {
     name: { value: cause.name, configurable: true, writable: true },
-    stack: { value: stack, configurable: true, writable: true },
+    stack: { value: cause.stack && redact(cause.stack), configurable: true, writable: true },
   });
   return copy;
 }

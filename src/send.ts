@@ -107,6 +107,6 @@ function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undef
     });
     return failure(error, true);
   }
-  const problem = `The request failed before reaching the network (${message}): a malformed request or a bug in \`fetch\`, not worth retrying. See \`cause\`.`;
+  const problem = `The request failed, and not for want of a network (${message}): a malformed request or response, or a bug in \`fetch\`; not retried. See \`cause\`.`;
   return failure(new LoopsError(problem, { cause }));
 }

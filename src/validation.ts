@@ -51,6 +51,32 @@ export function satisfies(rule: ParamRule, value: unknown): boolean {
   return rule.pattern === undefined || new RegExp(rule.pattern, 'u').test(text);
 }
 
+const encodable = (value: unknown) => {
+  try {
+    encodeURIComponent(String(value));
+    return true;
+  } catch {
+    return false; // a lone surrogate
+  }
+};
+
+/**
+ * Throws a ValidationError unless each value can travel as one path segment: `.` and `..` would be
+ * resolved away by the URL (`/checkout/sessions/..` is `/checkout/`), and a lone surrogate cannot be
+ * percent-encoded.
+ */
+export function checkPathSegments(params: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (value === '.' || value === '..' || !encodable(value)) {
+      throw new ValidationError(
+        name,
+        'a value that fits in a URL path (not "." or "..", no lone surrogate)',
+        describeValue(value),
+      );
+    }
+  }
+}
+
 /**
  * Checks params against the rules of one place (query or path) of an operation: exactly what the
  * spec declares is accepted, so that a mistake costs no request and a regenerate is all a new

@@ -50,7 +50,7 @@ describe('only failures to reach the server are retried', () => {
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect(error.cause).toBe(bug);
     expect(error.message).toBe(
-      "The request failed before reaching the network (Cannot read properties of undefined (reading 'get')): a malformed request or a bug in `fetch`, not worth retrying. See `cause`.",
+      "The request failed, and not for want of a network (Cannot read properties of undefined (reading 'get')): a malformed request or response, or a bug in `fetch`; not retried. See `cause`.",
     );
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -112,6 +112,25 @@ describe('only failures to reach the server are retried', () => {
       expect(fetch).toHaveBeenCalledTimes(2);
     },
   );
+});
+
+describe('an answer fetch cannot parse is not a network failure', () => {
+  it('response headers over the limit are a LoopsError after one attempt, not a retried connection error', async () => {
+    let requests = 0;
+    await withHttpServer(
+      (_req, res) => {
+        requests++;
+        res.writeHead(200, { 'x-huge': 'a'.repeat(20_000), 'content-type': 'application/json' });
+        res.end(listBody);
+      },
+      async ({ url }) => {
+        const error = await rejection(testClient({ baseUrl: url, maxRetries: 2 }).checkout.sessions.list(), LoopsError);
+        expect(error).not.toBeInstanceOf(APIConnectionError);
+        expect(error.message).toContain('Headers Overflow');
+      },
+    );
+    expect(requests).toBe(1);
+  });
 });
 
 describe('the timeout is enforced by the SDK, not only by the signal it hands to fetch', () => {

@@ -99,3 +99,25 @@ describe('scripted faults go to the request they were meant for', () => {
     expect((await fetch(`${server.url}/checkout/sessions`, { headers })).status).toBe(429);
   });
 });
+
+describe('scripted faults are checked when queued', () => {
+  it.each([
+    [{ type: 'status', status: 1000 }, 'needs an HTTP status from 200 to 599; got 1000'],
+    [{ type: 'status', status: 503, headers: { 'x-a': 'one\r\ntwo' } }, 'Fault header x-a must be a one-line string'],
+    [{ type: 'slow', delayMs: -1 }, 'needs delayMs ≥ 0'],
+    [{ type: 'explode' }, 'Unknown fault type "explode"'],
+  ])('%j is refused at once, and the server keeps serving', async (fault, message) => {
+    expect(() => server.fault(fault as never)).toThrow(message);
+    await stillServes();
+  });
+});
+
+describe('the fake server refuses what the spec does not declare', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('a query parameter named %s', async (name) => {
+    const response = await fetch(`${server.url}/checkout/sessions?${name}=x`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.param).toBe(name);
+  });
+});

@@ -136,3 +136,54 @@ describe('the key never leaves in an error, whatever text reaches it', () => {
     expectNoKey(error, secret);
   });
 });
+
+describe('the key stays out of every cause, however a custom fetch builds its error', () => {
+  const leaky =
+    (build: (authorization: string) => unknown): Fetch =>
+    async (request) => {
+      throw build(request.headers.get('authorization') ?? '');
+    };
+
+  it.each<[string, (authorization: string) => unknown]>([
+    [
+      'a property holding the request headers',
+      (auth) => Object.assign(new TypeError('fetch failed'), { config: { headers: { authorization: auth } } }),
+    ],
+    [
+      'a Headers object on the error',
+      (auth) => Object.assign(new TypeError('fetch failed'), { headers: new Headers({ authorization: auth }) }),
+    ],
+    ['a thrown string', (auth) => `boom ${auth}`],
+    [
+      'a cycle beside the key',
+      (auth) => {
+        const error = Object.assign(new Error(`refused ${auth}`), {} as { self?: unknown });
+        error.self = error;
+        return error;
+      },
+    ],
+  ])('%s', async (_, build) => {
+    const error = await rejection(
+      new Loops({ apiKey: secret, fetch: leaky(build), maxRetries: 0 }).checkout.sessions.list(),
+      LoopsError,
+    );
+    expectNoKey(error, secret);
+  });
+
+  it('keeps the original cause when nothing in it can show the key', async () => {
+    const bug = Object.assign(new TypeError('bad'), { code: 'E_BUG' });
+    const error = await rejection(
+      new Loops({ apiKey: secret, fetch: leaky(() => bug), maxRetries: 0 }).checkout.sessions.list(),
+      LoopsError,
+    );
+    expect(error.cause).toBe(bug);
+  });
+
+  it("a live client's key stays redacted however many other clients are made", async () => {
+    const echo = leaky((auth) => new TypeError(`bad header ${auth}`));
+    const loops = new Loops({ apiKey: secret, fetch: echo, maxRetries: 0 });
+    for (let i = 0; i < 200; i++) new Loops({ apiKey: `sk_test_other_client_${i}_abcdefghij` });
+    const error = await rejection(loops.checkout.sessions.list(), LoopsError);
+    expectNoKey(error, secret);
+  });
+});

@@ -12,11 +12,11 @@ describe('retrieve(id): one session, through Prism proxy', () => {
   it('resolves to the session the API sent, with its request ID', async () => {
     servers.fake.setSessions(fakeSessions(5));
     const wanted = fakeSessions(5)[2]!;
-    const session = await proxied().checkout.sessions.retrieve(wanted.id);
+    const { data: session, requestId } = await proxied().checkout.sessions.retrieve(wanted.id).withResponse();
     expect(session).toEqual(wanted);
-    expect(session.requestId).toMatch(/^req_fake/);
-    expect(Object.keys(session)).not.toContain('requestId');
+    expect(requestId).toMatch(/^req_fake/);
     expect(servers.fake.requests.map((r) => [r.method, r.path])).toEqual([['GET', `/checkout/sessions/${wanted.id}`]]);
+    expect(await proxied().checkout.sessions.retrieve(wanted.id)).toEqual(wanted);
   });
 
   it('percent-encodes the id in the path', async () => {
@@ -40,6 +40,25 @@ describe('retrieve(id): one session, through Prism proxy', () => {
     expect(error.param).toBe('id');
     expect(error.message).toBe('Invalid `id`: got ""; expected a non-empty string. No request was sent.');
     expect(servers.fake.requests).toHaveLength(0);
+  });
+
+  it.each(['.', '..', '\uD800'])(
+    'the id %j, which no path can carry, is a ValidationError, and nothing is sent',
+    async (id) => {
+      const error = await rejection(proxied().checkout.sessions.retrieve(id), ValidationError);
+      expect(error.param).toBe('id');
+      expect(servers.fake.requests).toHaveLength(0);
+    },
+  );
+
+  it("a session field named requestId stays the API's", async () => {
+    servers.fake.setSessions([{ ...fakeSessions(1)[0]!, requestId: 'from-body' } as never]);
+    const session = (await testClient({ baseUrl: servers.fake.url }).checkout.sessions.retrieve(
+      fakeSessions(1)[0]!.id,
+    )) as {
+      requestId?: string;
+    };
+    expect(session.requestId).toBe('from-body');
   });
 
   it('an id that is not a string is a ValidationError', async () => {

@@ -131,6 +131,12 @@ describe('where the key goes', () => {
     },
   );
 
+  it('refuses to run in a web worker too unless dangerouslyAllowBrowser is true', () => {
+    vi.stubGlobal('WorkerGlobalScope', function WorkerGlobalScope() {});
+    expect(() => new Loops({ apiKey })).toThrow('In a browser your API key is public');
+    expect(() => new Loops({ apiKey, dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+
   it('refuses to run in a browser unless dangerouslyAllowBrowser is true', () => {
     vi.stubGlobal('document', {});
     expect(() => new Loops({ apiKey })).toThrow(

@@ -12,11 +12,12 @@ export const sizeTargetBytes = 5_000;
  * and redaction, the body bound, telling network failures from bugs, option checks, safe pages:
  * 5.82 → 8.08 kB), then the spec came to drive it (the operation table, validation by the spec's
  * rules, one request path for any operation, retrieve(): → 8.86 kB), then it learnt what SDK users
- * expect (logging, headers and extra query, withResponse(), VERSION and User-Agent: → 9.85 kB).
+ * expect (logging, headers and extra query, withResponse(), VERSION and User-Agent: → 9.85 kB), and a
+ * review's fixes (causes vouched for before they are kept, dot segments refused: → 10.15 kB).
  * openapi-fetch alone is 2.9 kB. The guard sits just above today's size, so that growth is a
  * decision, not an accident.
  */
-export const sizeGuardBytes = 10_100;
+export const sizeGuardBytes = 10_300;
 
 export interface BundleSize {
   minified: number;

@@ -28,8 +28,9 @@ export type Fault =
 export class FaultQueue {
   readonly #queued: { fault: Fault; after: number }[] = [];
 
-  /** Queues faults for requests that arrive after the arrived-th. */
+  /** Queues faults for requests that arrive after the arrived-th; a fault it could not play is refused now. */
   push(faults: readonly Fault[], arrived: number): void {
+    for (const fault of faults) checkFault(fault);
     for (const fault of faults) this.#queued.push({ fault, after: arrived });
   }
 
@@ -41,6 +42,27 @@ export class FaultQueue {
 
   clear(): void {
     this.#queued.length = 0;
+  }
+}
+
+/** Throws a TypeError that says what is wrong with a fault the server could not play. */
+function checkFault(fault: Fault): void {
+  const type = (fault as { type?: unknown } | null)?.type;
+  if (type === 'status') {
+    const { status, headers = {} } = fault as Extract<Fault, { type: 'status' }>;
+    if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
+      throw new TypeError(`A status fault needs an HTTP status from 200 to 599; got ${String(status)}.`);
+    }
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value !== 'string' || /[\r\n]/.test(value))
+        throw new TypeError(`Fault header ${name} must be a one-line string.`);
+    }
+  } else if (type === 'slow') {
+    const { delayMs } = fault as Extract<Fault, { type: 'slow' }>;
+    if (!(Number.isFinite(delayMs) && delayMs >= 0))
+      throw new TypeError(`A slow fault needs delayMs ≥ 0; got ${String(delayMs)}.`);
+  } else if (type !== 'reset') {
+    throw new TypeError(`Unknown fault type ${JSON.stringify(type)}: use 'status', 'reset' or 'slow'.`);
   }
 }
 

@@ -120,7 +120,7 @@ export function route(method: string, pathname: string, search: URLSearchParams,
   }
   const query: Record<string, unknown> = {};
   for (const [name, text] of search) {
-    const rule = operation.query[name];
+    const rule = Object.hasOwn(operation.query, name) ? operation.query[name] : undefined;
     if (!rule) {
       return invalid('unknown-parameter', `Received unknown parameter: ${name}.`, {
         code: 'parameter_unknown',

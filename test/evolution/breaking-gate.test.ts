@@ -3,9 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { createScratchCopy, type ScratchCopy } from '../../scripts/harness/scratch.js';
-import { addResponseField, newField } from './spec-changes.js';
+import { addResponseField, newField, withoutChangesets } from './spec-changes.js';
 
 let scratch: ScratchCopy | undefined;
+
+/** A scratch copy with no pending changeset: a change that asks for no version bump. */
+const freshCopy = (prefix: string) => {
+  const copy = createScratchCopy(prefix);
+  withoutChangesets(copy.dir);
+  return copy;
+};
 afterEach(() => scratch?.remove());
 
 const checkBreaking = (env: Record<string, string> = {}) =>
@@ -23,7 +30,7 @@ function removeField(dir: string, field: string): void {
 
 describe('the breaking-change gate, in a scratch copy', () => {
   it('fails when a response field is removed, naming the field and why it breaks', () => {
-    scratch = createScratchCopy('loops-breaking-');
+    scratch = freshCopy('loops-breaking-');
     removeField(scratch.dir, 'locale');
     scratch.run('npm', ['run', 'generate']);
     const { status, output } = checkBreaking();
@@ -35,7 +42,7 @@ describe('the breaking-change gate, in a scratch copy', () => {
   }, 120_000);
 
   it('lets the same change through once a changeset asks for a minor bump (the package is 0.x)', () => {
-    scratch = createScratchCopy('loops-breaking-');
+    scratch = freshCopy('loops-breaking-');
     removeField(scratch.dir, 'locale');
     scratch.run('npm', ['run', 'generate']);
     writeFileSync(
@@ -48,7 +55,7 @@ describe('the breaking-change gate, in a scratch copy', () => {
   }, 120_000);
 
   it('passes when an optional field is added', () => {
-    scratch = createScratchCopy('loops-breaking-');
+    scratch = freshCopy('loops-breaking-');
     addResponseField(scratch.dir);
     scratch.run('npm', ['run', 'generate']);
     const { status, output } = checkBreaking();
@@ -60,7 +67,7 @@ describe('the breaking-change gate, in a scratch copy', () => {
 
 describe('npm run version, in a scratch copy', () => {
   it('bumps package.json, keeps the spec info.version in step, regenerates, and marks breaking changes in the changelog', () => {
-    scratch = createScratchCopy('loops-version-');
+    scratch = freshCopy('loops-version-');
     removeField(scratch.dir, 'locale');
     scratch.run('npm', ['run', 'generate']);
     writeFileSync(

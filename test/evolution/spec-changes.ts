@@ -2,7 +2,7 @@
  * Ordinary changes a spec owner makes to spec/, applied to a scratch copy of the repo. Each edits
  * spec/ only, through the YAML document model so that comments and layout stay as they were.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
@@ -106,6 +106,12 @@ get:
   edit(dir, 'openapi.yaml', (document) =>
     document.setIn(['paths', unimplemented.path], { $ref: 'paths/checkout_sessions_{id}_line_items.yaml' }),
   );
+}
+
+/** Drops the pending changesets, so that the gate sees a change that asks for no version bump. */
+export function withoutChangesets(dir: string): void {
+  const folder = join(dir, '.changeset');
+  for (const name of readdirSync(folder)) if (name.endsWith('.md') && name !== 'README.md') rmSync(join(folder, name));
 }
 
 export const allChanges = [renameCursor, addFilter, addStatus, raiseLimit, addResponseField, addOperation];

@@ -11,6 +11,7 @@ import {
   newStatus,
   renamedCursor,
   unimplemented,
+  withoutChangesets,
 } from './spec-changes.js';
 
 const probe = join(dirname(fileURLToPath(import.meta.url)), 'probe.ts');
@@ -19,6 +20,9 @@ const inScratch = (command: string, args: string[], env?: Record<string, string>
 
 beforeAll(() => {
   scratch = createScratchCopy('loops-evolution-');
+  withoutChangesets(scratch.dir);
+  // The starting point the last check compares with: the repo, less its pending changesets.
+  scratch.git('-c', 'user.name=evolution', '-c', 'user.email=evolution@example.com', 'commit', '-qam', 'no changesets');
   for (const change of allChanges) change(scratch.dir);
   inScratch('npm', ['run', 'generate']);
 }, 300_000);
