@@ -56,6 +56,7 @@ describe('what npm publishes', () => {
       expect(files).toContain('dist/esm/src/index.js');
       expect(files).toContain('dist/cjs/src/index.js');
       expect(files).toContain('dist/esm/src/index.d.ts');
+      expect(files).toContain('dist/cli/loops-checkout.mjs');
       expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']));
     } finally {
       clone.remove();
@@ -66,18 +67,19 @@ describe('what npm publishes', () => {
     const files = packed(root);
     const outside = files.filter(
       (file) =>
-        !/^dist\/(esm|cjs)\//.test(file) && !['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json'].includes(file),
+        !/^dist\/(esm|cjs|cli)\//.test(file) &&
+        !['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json'].includes(file),
     );
     expect(outside).toEqual([]);
-    expect(files.filter((file) => /(^|\/)(test|spec|scripts)\//.test(file.replace(/^dist\/(esm|cjs)\//, '')))).toEqual(
-      [],
-    );
+    expect(
+      files.filter((file) => /(^|\/)(test|spec|scripts)\//.test(file.replace(/^dist\/(esm|cjs|cli)\//, ''))),
+    ).toEqual([]);
     for (const file of files) {
       const text = readFileSync(join(root, file), 'utf8');
       expect(text, file).not.toContain(root);
       expect(text, file).not.toContain(tmpdir());
     }
-  });
+  }, 120_000);
 
   it('declares where it comes from: license file, repository, homepage, bugs, engines, provenance', () => {
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);

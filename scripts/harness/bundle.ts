@@ -1,9 +1,11 @@
 /**
- * What an entry point costs a browser or edge bundle: bundled with its dependencies by esbuild,
- * minified, then gzipped.
+ * Bundling with esbuild: what an entry point costs a browser or edge bundle (with its dependencies,
+ * minified, then gzipped), the browser build the runtime matrix loads, and the CLI's one file.
  */
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Platform } from 'esbuild';
+import { root } from './paths.js';
 
 /** The SDK's size target (5 kB min+gzip with openapi-fetch), reported in BENCHMARKS.md. */
 export const sizeTargetBytes = 5_000;
@@ -42,4 +44,24 @@ export async function bundleSize(entry: string, platform: Platform = 'neutral'):
 /** The SDK's ESM build as one browser-ready module, openapi-fetch included. */
 export async function bundleForBrowser(entry: string, outfile: string): Promise<void> {
   await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', outfile, logLevel: 'silent' });
+}
+
+/**
+ * The `loops-checkout` CLI as one ESM file for Node, its argument parser and progress bar inlined,
+ * so that the SDK's own dependencies stay openapi-fetch alone.
+ */
+export async function bundleCli(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // cli-progress is CommonJS: give the bundle a require() for its own require calls.
+    banner: {
+      js: "import { createRequire as __loopsRequire } from 'node:module'; const require = __loopsRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
 }
