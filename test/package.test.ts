@@ -7,8 +7,9 @@ import { bundleSize, sizeGuardBytes } from '../scripts/harness/bundle.js';
 import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness/consumer.js';
 import { root } from '../scripts/harness/paths.js';
 import { createScratchCopy } from '../scripts/harness/scratch.js';
-import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
+import { createFakeLoopsServer, type FakeLoopsServer } from '../src/testing/index.js';
 import { closedPortUrl } from './support/http-server.js';
+import { expectedSmoke, lastLine, smokeSessions } from './support/smoke.js';
 import { invalidStatus, statusValues } from './support/spec.js';
 
 const apiKey = 'sk_test_consumer';
@@ -19,7 +20,7 @@ let closedUrl: string;
 
 beforeAll(async () => {
   consumer = createConsumer();
-  fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey });
+  fake = await createFakeLoopsServer({ sessions: smokeSessions, apiKey });
   closedUrl = await closedPortUrl();
 }, 300_000);
 
@@ -28,15 +29,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const expected = {
-  pages: 3,
-  walked: 13,
-  first: fakeSessions(13)[0]!.id,
-  auth: 'AuthenticationError 401',
-  network: 'APIConnectionError',
-  runtime: `node ${process.versions.node}`,
-};
-const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
+const expected = { ...expectedSmoke, runtime: `node ${process.versions.node}` };
 
 /** What `npm pack` would publish from dir, as paths (its stdout is JSON; prepack's build talks on stderr). */
 function packed(dir: string): string[] {

@@ -28,6 +28,16 @@ function removeField(dir: string, field: string): void {
   writeFileSync(file, document.toString());
 }
 
+/** The breaking change, regenerated, with a changeset that asks for a minor bump and says why. */
+function removeLocaleWithMinorChangeset(dir: string): void {
+  removeField(dir, 'locale');
+  scratch!.run('npm', ['run', 'generate']);
+  writeFileSync(
+    join(dir, '.changeset/remove-locale.md'),
+    '---\n"@loops-fi/checkout": minor\n---\n\nRemove `locale` from the checkout session.\n',
+  );
+}
+
 describe('the breaking-change gate, in a scratch copy', () => {
   it('fails when a response field is removed, naming the field and why it breaks', () => {
     scratch = freshCopy('loops-breaking-');
@@ -43,12 +53,7 @@ describe('the breaking-change gate, in a scratch copy', () => {
 
   it('lets the same change through once a changeset asks for a minor bump (the package is 0.x)', () => {
     scratch = freshCopy('loops-breaking-');
-    removeField(scratch.dir, 'locale');
-    scratch.run('npm', ['run', 'generate']);
-    writeFileSync(
-      join(scratch.dir, '.changeset/remove-locale.md'),
-      '---\n"@loops-fi/checkout": minor\n---\n\nRemove `locale` from the checkout session.\n',
-    );
+    removeLocaleWithMinorChangeset(scratch.dir);
     const { status, output } = checkBreaking();
     expect(status).toBe(0);
     expect(output).toContain('by a minor version: breaking changes are allowed');
@@ -68,12 +73,7 @@ describe('the breaking-change gate, in a scratch copy', () => {
 describe('npm run version, in a scratch copy', () => {
   it('bumps package.json, keeps the spec info.version in step, regenerates, and marks breaking changes in the changelog', () => {
     scratch = freshCopy('loops-version-');
-    removeField(scratch.dir, 'locale');
-    scratch.run('npm', ['run', 'generate']);
-    writeFileSync(
-      join(scratch.dir, '.changeset/remove-locale.md'),
-      '---\n"@loops-fi/checkout": minor\n---\n\nRemove `locale` from the checkout session.\n',
-    );
+    removeLocaleWithMinorChangeset(scratch.dir);
     const before = JSON.parse(readFileSync(join(scratch.dir, 'package.json'), 'utf8')).version as string;
     scratch.run('npm', ['run', 'version']);
     const after = JSON.parse(readFileSync(join(scratch.dir, 'package.json'), 'utf8')).version as string;

@@ -6,17 +6,12 @@ import { bundleForBrowser } from '../../scripts/harness/bundle.js';
 import { type Consumer, createConsumer, runAsync } from '../../scripts/harness/consumer.js';
 import { root } from '../../scripts/harness/paths.js';
 import { serveDirectory } from '../../scripts/harness/static-server.js';
-import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../../src/testing/index.js';
+import { createFakeLoopsServer, type FakeLoopsServer } from '../../src/testing/index.js';
 import { closedPortUrl } from '../support/http-server.js';
+import { expectedSmoke, lastLine, smokeSessions } from '../support/smoke.js';
 
 const apiKey = 'sk_test_runtimes';
-const expected = {
-  pages: 3,
-  walked: 13,
-  first: fakeSessions(13)[0]!.id,
-  auth: 'AuthenticationError 401',
-  network: 'APIConnectionError',
-};
+const expected = expectedSmoke;
 let consumer: Consumer;
 let fake: FakeLoopsServer;
 let closedUrl: string;
@@ -24,7 +19,7 @@ let closedUrl: string;
 beforeAll(async () => {
   consumer = createConsumer();
   copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
-  fake = await createFakeLoopsServer({ sessions: fakeSessions(13), apiKey, cors: true });
+  fake = await createFakeLoopsServer({ sessions: smokeSessions, apiKey, cors: true });
   closedUrl = await closedPortUrl();
 });
 
@@ -56,8 +51,6 @@ const browserPage = `<!doctype html>
   );
 </script>
 `;
-
-const lastLine = (output: string) => JSON.parse(output.trim().split('\n').at(-1)!) as unknown;
 
 // Each runtime runs the same smoke script on the package as npm installed it from `npm pack`, at a
 // pinned version (checked against what actually ran), so that a new release cannot change the matrix
