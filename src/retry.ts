@@ -1,12 +1,19 @@
 /** When to retry, and how long to wait first. */
 
-/** Whether a response is worth another attempt; the server can say so with `x-should-retry`. */
+/** Whether a response is worth another attempt, one rule per line. */
 export function shouldRetry(status: number, headers: Headers): boolean {
   const override = headers.get('x-should-retry');
-  return (
-    override === 'true' ||
-    (override !== 'false' && (status === 408 || status === 409 || status === 429 || status >= 500))
-  );
+  // The server knows best, either way.
+  if (override === 'true') return true;
+  if (override === 'false') return false;
+  // Request Timeout: the server gave up waiting for the request, not on it.
+  if (status === 408) return true;
+  // Conflict: a lock or a concurrent change that a moment later is gone.
+  if (status === 409) return true;
+  // Too Many Requests: the wait (Retry-After) is the cure.
+  if (status === 429) return true;
+  // Server errors: usually passing, and a GET can always be repeated.
+  return status >= 500;
 }
 
 /**
