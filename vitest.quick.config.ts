@@ -16,6 +16,7 @@ export default mergeConfig(
         'test/evolution/**',
         'test/package.test.ts',
         'test/start.test.ts',
+        'test/cli.test.ts',
       ],
       typecheck: { enabled: false },
     },

@@ -165,6 +165,7 @@ describe('exit codes and messages', () => {
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^loops-checkout: 404 No such checkout session: 'cs_test_gone'\. .*request ID: req_fake\d+/);
+    expect(stderr.match(/request ID/g)).toHaveLength(1);
     expect(stderr).not.toContain(apiKey);
   });
 

@@ -65,6 +65,8 @@ const formats: Format[] = ['table', 'json', 'jsonl', 'csv'];
 const defaultFormat = (): Format => (process.stdout.isTTY ? 'table' : 'jsonl');
 
 let interrupted = false;
+// The command that ran, for the help that goes with a usage error found after parsing.
+let usage: Command | undefined;
 
 async function list(options: Record<string, unknown>): Promise<void> {
   const params = Object.fromEntries(
@@ -148,13 +150,19 @@ function program(): Command {
     );
   for (const [name, rule] of Object.entries(listing.query as Record<string, ParamRule>))
     listCommand.addOption(paramOption(name, rule));
-  shared(listCommand).action((options) => list(options));
+  shared(listCommand).action((options, command: Command) => {
+    usage = command;
+    return list(options);
+  });
   shared(
     sessions
       .command('retrieve <id>')
       .description('one checkout session by its id')
       .addOption(new Option('--format <format>', 'table on a terminal, json when piped').choices(['json', 'table'])),
-  ).action((id, options) => retrieve(id, options));
+  ).action((id, options, command: Command) => {
+    usage = command;
+    return retrieve(id, options);
+  });
   return root;
 }
 
@@ -178,11 +186,13 @@ try {
     if (error.exitCode !== 0 && error.code === 'loops.key') process.stderr.write(`loops-checkout: ${error.message}\n`);
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof ValidationError) {
-    process.stderr.write(`loops-checkout: ${error.message}\nSee loops-checkout sessions list --help.\n`);
+    process.stderr.write(`loops-checkout: ${error.message}\n\n${usage?.helpInformation() ?? ''}`);
     process.exitCode = 2;
   } else if (error instanceof LoopsError) {
-    const id = error instanceof APIError && error.requestId ? ` (request ID: ${error.requestId})` : '';
-    process.stderr.write(`loops-checkout: ${error.message}${error.message.includes(id) ? '' : id}\n`);
+    // An APIError's message names its request ID already; say it once, and always.
+    const id = error instanceof APIError && error.requestId ? error.requestId : undefined;
+    const quoted = id === undefined || error.message.includes(`request ID: ${id}`);
+    process.stderr.write(`loops-checkout: ${error.message}${quoted ? '' : ` (request ID: ${id})`}\n`);
     process.exitCode = 1;
   } else {
     throw error;
