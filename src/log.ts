@@ -14,10 +14,14 @@ export interface Logger {
 
 const levels: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-/** The SDK's log: lines at or above the level go to the logger, every one redacted of API keys. */
+/**
+ * The SDK's log: lines at or above the level go to the logger, every one redacted of API keys. A
+ * line is given as a function, called only when its level is on: the request path builds none
+ * on a call that logs nothing.
+ */
 export interface Log {
-  debug(message: string): void;
-  warn(message: string): void;
+  debug(message: () => string): void;
+  warn(message: () => string): void;
 }
 
 /** Throws a ValidationError unless level is one of the five. */
@@ -31,8 +35,11 @@ export function createLog(level: LogLevel, logger: Logger): Log {
   const rank = levels.indexOf(level);
   // Messages are built from method, path, query, status and timings, never headers; redact() is the
   // net under that rule, for a key pasted into a query parameter.
-  const at = (needed: LogLevel, write: (message: string) => void) => (message: string) => {
-    if (rank >= levels.indexOf(needed)) write.call(logger, `[loops] ${redact(message)}`);
+  const at = (needed: LogLevel, write: (message: string) => void) => {
+    const on = rank >= levels.indexOf(needed);
+    return (message: () => string) => {
+      if (on) write.call(logger, `[loops] ${redact(message())}`);
+    };
   };
   return { debug: at('debug', logger.debug), warn: at('warn', logger.warn) };
 }

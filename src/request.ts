@@ -49,18 +49,20 @@ export async function call<T>(
   const query = { ...options.query, ...params.query };
   const sending = { path: params.path ?? {}, query, headers: options.headers, timeout, signal, fetch };
   const { log } = settings;
-  const target = `${operation.method} ${operation.path}${describeQuery(query)}`;
+  const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {
     const started = Date.now();
     const received = await sendWithDeadline(settings.raw, operation, sending);
     const outcome = 'error' in received ? received : readResponse(operation, received.response, received.text);
-    const answer = 'error' in received ? received.error.name : `${received.response.status}`;
-    const requestId = 'error' in received ? null : received.response.headers.get('x-request-id');
-    log.debug(`${target} → ${answer} in ${Date.now() - started} ms${requestId ? ` (request ID: ${requestId})` : ''}`);
+    log.debug(() => {
+      const answer = 'error' in received ? received.error.name : `${received.response.status}`;
+      const requestId = 'error' in received ? null : received.response.headers.get('x-request-id');
+      return `${target()} → ${answer} in ${Date.now() - started} ms${requestId ? ` (request ID: ${requestId})` : ''}`;
+    });
     if (!('error' in outcome)) return outcome as Fetched<T>;
     if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
     const wait = Math.round(retryDelayMs(retry, outcome.headers));
-    log.warn(`${target}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
+    log.warn(() => `${target()}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
     await sleep(wait, signal).catch((cause: unknown) => {
       throw new APIUserAbortError({ cause });
     });
