@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { operationMetadata } from '../../generated/operations.js';
 import { APIError, Loops, LoopsError, ValidationError, VERSION } from '../index.js';
 import type { ParamRule } from '../operation.js';
+import { describeRule } from '../validation.js';
 import { createWriter, type Format } from './output.js';
 import { startProgress } from './progress.js';
 
@@ -27,17 +28,11 @@ function integer(text: string): number {
 function paramOption(name: string, rule: ParamRule): Option {
   const option = new Option(
     `--${kebab(name)} <${rule.type === 'integer' ? 'n' : 'value'}>`,
-    `${name}: ${describe(rule)}`,
+    `${name}: ${describeRule(rule)}`,
   );
   if (rule.enum) option.choices(rule.enum.map(String));
   if (rule.type === 'integer') option.argParser(integer);
   return option;
-}
-
-function describe(rule: ParamRule): string {
-  if (rule.enum) return `one of ${rule.enum.join(', ')}`;
-  if (rule.minimum !== undefined && rule.maximum !== undefined) return `${rule.minimum} to ${rule.maximum}`;
-  return rule.type;
 }
 
 /** The client the options ask for; the key comes from LOOPS_API_KEY alone, never a flag. */
