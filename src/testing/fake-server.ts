@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { type Fault, FaultQueue, faultHeaders } from './faults.js';
 import { type Answer, answer, SessionStore } from './handlers.js';
-import { errorBody, type Refusal, route } from './routes.js';
+import { createRouter, errorBody, type Refusal } from './routes.js';
 import type { FakeSession } from './sessions.js';
 
 export interface FakeRequest {
@@ -66,6 +66,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
  */
 export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}): Promise<FakeLoopsServer> {
   const basePath = options.basePath ?? '';
+  const route = createRouter(basePath);
   const faults = new FaultQueue();
   faults.push(options.faults ?? [], 0);
   const requests: FakeRequest[] = [];
@@ -152,7 +153,7 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
 
   /** What the spec says to answer: a routing refusal, 401, 501, or the operation's answer. */
   function resolve(method: string, url: URL, token: string | undefined, authorized: boolean): Refusal | Answer {
-    const routed = route(method, url.pathname, url.searchParams, basePath);
+    const routed = route(method, url.pathname, url.searchParams);
     if ('status' in routed) return routed;
     if (!authorized) {
       const missing = token === undefined;

@@ -38,7 +38,9 @@ const invalid = (outcome: string, message: string, extra: Partial<ErrorBody['err
   body: errorBody('invalid_request_error', message, extra),
 });
 
-const templates = Object.entries(operationMetadata as Record<string, Operation>).map(([id, operation]) => {
+type Template = { id: string; operation: Operation; names: string[]; source: string };
+
+const templates: Template[] = Object.entries(operationMetadata as Record<string, Operation>).map(([id, operation]) => {
   const names: string[] = [];
   const source = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     names.push(name);
@@ -83,10 +85,24 @@ function check(rules: Operation['query'], values: Record<string, unknown>): Refu
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The operation that method and pathname (below basePath) name, with checked parameters, or why not. */
-export function route(method: string, pathname: string, search: URLSearchParams, basePath: string): Route | Refusal {
+/** Finds the operation a request is for: made once per server, its patterns compiled once. */
+export type Router = (method: string, pathname: string, search: URLSearchParams) => Route | Refusal;
+
+/** A router for the spec's operations below basePath. */
+export function createRouter(basePath: string): Router {
   const prefix = literal(basePath);
-  const matches = templates.filter((t) => new RegExp(`^${prefix}${t.source}$`).test(pathname));
+  const compiled = templates.map((template) => ({ ...template, pattern: new RegExp(`^${prefix}${template.source}$`) }));
+  return (method, pathname, search) => route(compiled, method, pathname, search);
+}
+
+/** The operation that method and pathname name, with checked parameters, or why not. */
+function route(
+  compiled: (Template & { pattern: RegExp })[],
+  method: string,
+  pathname: string,
+  search: URLSearchParams,
+): Route | Refusal {
+  const matches = compiled.filter((t) => t.pattern.test(pathname));
   if (matches.length === 0) {
     return {
       status: 404,
@@ -105,8 +121,8 @@ export function route(method: string, pathname: string, search: URLSearchParams,
       headers: { allow },
     };
   }
-  const { id, operation, names, source } = template;
-  const captured = new RegExp(`^${prefix}${source}$`).exec(pathname)!.slice(1);
+  const { id, operation, names, pattern } = template;
+  const captured = pattern.exec(pathname)!.slice(1);
   const path: Record<string, string> = {};
   for (const [i, name] of names.entries()) {
     try {
