@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import type { ParamRule } from '../src/operation.js';
-import { fakeSessions } from '../src/testing/index.js';
+import { createFakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { apiKey } from './support/client.js';
 import { useServers } from './support/servers.js';
 
@@ -80,5 +80,21 @@ describe('the fake server checks requests by the spec', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(sessions[4]);
+  });
+});
+
+describe('basePath', () => {
+  it('serves the operations under the prefix, and nothing outside it', async () => {
+    const prefixed = await createFakeLoopsServer({ sessions: fakeSessions(3), apiKey, basePath: '/v1' });
+    try {
+      const get = (path: string) => fetch(`${prefixed.url}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
+      const listed = await get(`/v1${listing.path}`);
+      expect(listed.status).toBe(200);
+      expect((await listed.json()).url).toBe(`/v1${listing.path}`);
+      expect((await get(`/v1/checkout/sessions/${fakeSessions(3)[0]!.id}`)).status).toBe(200);
+      expect((await get(listing.path)).status).toBe(404);
+    } finally {
+      await prefixed.close();
+    }
   });
 });
