@@ -26,27 +26,29 @@ export interface Page extends CheckoutSessionList {}
 /** One page of sessions: the list object as the API sent it, unknown fields included, plus paging helpers. */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the list fields the constructor copies in.
 export class Page {
-  /** The `x-request-id` of the response that carried this page. */
-  declare readonly requestId: string | null;
+  readonly #requestId: string | null;
   readonly #body: CheckoutSessionList;
   readonly #paging: Pagination;
   readonly #loadNext: NextPageLoader;
 
   constructor(fetched: Fetched<CheckoutSessionList>, paging: Pagination, loadNext: NextPageLoader) {
     // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
-    // `__proto__`, `toString`…) or `requestId`: assigning those would hide a method, swap the
-    // prototype or overwrite the header's value. They stay in toJSON(), the list as the API sent it.
+    // `requestId`, `__proto__`, `toString`…): assigning those would hide a method or the header's
+    // value, or swap the prototype. They stay in toJSON(), the list as the API sent it.
     for (const [name, value] of Object.entries(fetched.body)) {
-      if (!(name in this) && name !== 'requestId') {
+      if (!(name in this))
         Object.defineProperty(this, name, { value, enumerable: true, writable: true, configurable: true });
-      }
     }
-    // Not enumerable, so that the page serializes as the list the API sent.
-    Object.defineProperty(this, 'requestId', { value: fetched.requestId });
+    this.#requestId = fetched.requestId;
     responses.set(this, fetched.response);
     this.#body = fetched.body;
     this.#paging = paging;
     this.#loadNext = loadNext;
+  }
+
+  /** The `x-request-id` of the response that carried this page (a getter: the page serializes as the list). */
+  get requestId(): string | null {
+    return this.#requestId;
   }
 
   /** The list object exactly as the API sent it, fields that clash with the page's methods included. */
