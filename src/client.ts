@@ -4,7 +4,7 @@ import { ValidationError } from './errors.js';
 import type { Operation } from './operation.js';
 import { type ClientOptions, checkCallSettings, checkHeaders, resolveOptions } from './options.js';
 import { Page } from './page.js';
-import { PagePromise } from './pagination.js';
+import { type ListOptions, PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
 import { type ClientSettings, call, type RequestOptions } from './request.js';
 import { registerKey } from './secrets.js';
@@ -18,9 +18,12 @@ const retrieving: Operation = operationMetadata.retrieveCheckoutSession;
 function checkRequestOptions(options: RequestOptions): void {
   checkPlainObject('options', options);
   checkCallSettings(options);
-  const { signal, headers, query } = options;
+  const { signal, headers, query, prefetch } = options as ListOptions;
   if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
     throw new ValidationError('signal', 'an AbortSignal', describeValue(signal));
+  }
+  if (prefetch !== undefined && typeof prefetch !== 'boolean') {
+    throw new ValidationError('prefetch', 'true or false', describeValue(prefetch));
   }
   if (headers !== undefined) checkHeaders('headers', headers);
   if (query !== undefined) {
@@ -46,17 +49,23 @@ export class CheckoutSessions {
    * `for await` for every session across pages. Invalid params or options reject with a
    * ValidationError before any request is sent.
    */
-  list(params: ListParams = {}, options: RequestOptions = {}): PagePromise {
+  list(params: ListParams = {}, options: ListOptions = {}): PagePromise {
+    // Read before the options are checked, which happens on first use: a bad value rejects then.
+    const prefetch = (options as ListOptions | null)?.prefetch !== false;
     return PagePromise.lazy(async () => {
       checkParams(listing.query, params as Record<string, unknown>);
       checkRequestOptions(options);
       const paging = listing.pagination!;
-      const load = async (query: Record<string, unknown>): Promise<Page> => {
-        const fetched = await call<CheckoutSessionList>(this.#settings, listing, { query }, options);
-        return new Page(fetched, paging, (cursor) => load({ ...query, [paging.cursorParam]: cursor }));
+      const load = async (query: Record<string, unknown>, signal?: AbortSignal): Promise<Page> => {
+        // A page's own signal (a prefetch the walk may cancel) and the caller's both abort it.
+        const own = signal
+          ? { ...options, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal }
+          : options;
+        const fetched = await call<CheckoutSessionList>(this.#settings, listing, { query }, own);
+        return new Page(fetched, paging, (cursor, next) => load({ ...query, [paging.cursorParam]: cursor }, next));
       };
       return load(params as Record<string, unknown>);
-    });
+    }, prefetch);
   }
 
   /**

@@ -19,7 +19,7 @@ export { VERSION } from './identity.js';
 export type { Logger, LogLevel } from './log.js';
 export type { ClientOptions } from './options.js';
 export { Page } from './page.js';
-export { PagePromise } from './pagination.js';
+export { type ListOptions, PagePromise } from './pagination.js';
 export type { Fetch, RawClient } from './raw.js';
 export type { RequestOptions } from './request.js';
 export type {

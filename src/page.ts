@@ -4,7 +4,7 @@ import type { Fetched } from './response.js';
 import type { CheckoutSession, CheckoutSessionList } from './types.js';
 
 /** Loads the page that starts after cursor, with the first page's filters and options. */
-export type NextPageLoader = (cursor: string) => Promise<Page>;
+export type NextPageLoader = (cursor: string, signal: AbortSignal | undefined) => Promise<Page>;
 
 /** Ends auto-pagination with a LoopsError, rather than loop for ever on a server that repeats itself. */
 export function stopPaginating(problem: string, requestId: string | null): never {
@@ -76,13 +76,16 @@ export class Page {
     return this.hasNextPage() && typeof cursor === 'string' ? { [this.#paging.cursorParam]: cursor } : null;
   }
 
-  /** The page after this one, with the same filters and options. */
-  async getNextPage(): Promise<Page> {
+  /**
+   * The page after this one, with the same filters and options. `signal` aborts this request alone
+   * (auto-pagination cancels a prefetched page with it); the list's own `signal` still applies.
+   */
+  async getNextPage({ signal }: { signal?: AbortSignal | undefined } = {}): Promise<Page> {
     if (!this.hasNextPage()) throw new LoopsError('No next page: check hasNextPage() first.');
     const params = this.nextPageParams();
     if (!params) stopPaginating('Empty page with has_more: true, so no cursor.', this.requestId);
     const cursor = params[this.#paging.cursorParam]!;
-    const next = await this.#loadNext(cursor);
+    const next = await this.#loadNext(cursor, signal);
     // A server that ignores the cursor answers this page again, ending where it ended.
     if (next.hasNextPage() && next.nextPageParams()?.[this.#paging.cursorParam] === cursor) {
       stopPaginating(

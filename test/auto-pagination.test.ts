@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import { type CheckoutSession, LoopsError } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
@@ -18,33 +18,46 @@ const pageOf = (sessions: CheckoutSession[], more: boolean) => ({
 });
 
 describe('auto-pagination under parallel next() calls', () => {
-  it('two next() calls in flight at a page boundary get two different sessions and send one request', async () => {
-    servers.fake.setSessions(fakeSessions(5));
-    const iterator = client()
-      .checkout.sessions.list({ [paging.limitParam]: 2 })
-      [Symbol.asyncIterator]();
-    await iterator.next();
-    await iterator.next();
-    const [third, fourth] = await Promise.all([iterator.next(), iterator.next()]);
-    expect([third.value?.id, fourth.value?.id]).toEqual(ids(fakeSessions(5).slice(2, 4)));
-    expect(servers.fake.requests).toHaveLength(2);
-  });
+  // With prefetch, the page after the one in hand is already requested: 3 requests for 2 pages read.
+  it.each([
+    [false, 2],
+    [true, 3],
+  ])(
+    'two next() calls in flight at a page boundary get two different sessions (prefetch %s: %i requests, each cursor once)',
+    async (prefetch, requests) => {
+      servers.fake.setSessions(fakeSessions(5));
+      const iterator = client()
+        .checkout.sessions.list({ [paging.limitParam]: 2 }, { prefetch })
+        [Symbol.asyncIterator]();
+      await iterator.next();
+      await iterator.next();
+      const [third, fourth] = await Promise.all([iterator.next(), iterator.next()]);
+      expect([third.value?.id, fourth.value?.id]).toEqual(ids(fakeSessions(5).slice(2, 4)));
+      await vi.waitFor(() => expect(servers.fake.requests).toHaveLength(requests));
+      const cursors = servers.fake.requests.map((request) => request.query[paging.cursorParam]);
+      expect(new Set(cursors).size).toBe(requests);
+      await iterator.return?.();
+    },
+  );
 
-  it('many next() calls at once, from the start, yield every session once, in order, one request per page', async () => {
-    servers.fake.setSessions(fakeSessions(7));
-    const iterator = client()
-      .checkout.sessions.list({ [paging.limitParam]: 3 })
-      [Symbol.asyncIterator]();
-    const results = await Promise.all(Array.from({ length: 9 }, () => iterator.next()));
-    expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(ids(fakeSessions(7)));
-    expect(results.slice(7).every((r) => r.done)).toBe(true);
-    expect(servers.fake.requests).toHaveLength(3);
-  });
+  it.each([false, true])(
+    'many next() calls at once, from the start, yield every session once, in order, one request per page (prefetch %s)',
+    async (prefetch) => {
+      servers.fake.setSessions(fakeSessions(7));
+      const iterator = client()
+        .checkout.sessions.list({ [paging.limitParam]: 3 }, { prefetch })
+        [Symbol.asyncIterator]();
+      const results = await Promise.all(Array.from({ length: 9 }, () => iterator.next()));
+      expect(results.filter((r) => !r.done).map((r) => r.value?.id)).toEqual(ids(fakeSessions(7)));
+      expect(results.slice(7).every((r) => r.done)).toBe(true);
+      expect(servers.fake.requests).toHaveLength(3);
+    },
+  );
 
   it('an error in a page turn reaches every waiting call, and the walk ends', async () => {
     servers.fake.setSessions(fakeSessions(4));
     const iterator = client()
-      .checkout.sessions.list({ [paging.limitParam]: 2 })
+      .checkout.sessions.list({ [paging.limitParam]: 2 }, { prefetch: false })
       [Symbol.asyncIterator]();
     await iterator.next();
     await iterator.next();

@@ -119,7 +119,7 @@ describe('auto-pagination', () => {
     servers.fake.setSessions(fakeSessions(30));
     const seen: string[] = [];
     await client()
-      .checkout.sessions.list({ limit: 10 })
+      .checkout.sessions.list({ limit: 10 }, { prefetch: false })
       .autoPagingEach(async (session) => {
         await new Promise((resolve) => setTimeout(resolve, 1));
         seen.push(session.id);
@@ -129,9 +129,9 @@ describe('auto-pagination', () => {
     expect(servers.fake.requests).toHaveLength(2);
   });
 
-  it('breaking out of for await fetches no further page', async () => {
+  it('breaking out of for await fetches no further page, without prefetch', async () => {
     servers.fake.setSessions(fakeSessions(30));
-    for await (const session of client().checkout.sessions.list({ limit: 10 })) {
+    for await (const session of client().checkout.sessions.list({ limit: 10 }, { prefetch: false })) {
       if (session.id === fakeSessions(30)[3]?.id) break;
     }
     expect(servers.fake.requests).toHaveLength(1);

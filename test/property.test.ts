@@ -25,8 +25,8 @@ describe('property tests are repeatable', () => {
   });
 });
 
-describe('auto-pagination, for any data set, limit and filter (through Prism proxy)', () => {
-  it('yields exactly the matching sessions, in order, each once, in ⌈n/limit⌉ requests (at least one)', async () => {
+describe('auto-pagination, for any data set, limit, filter, prefetch and early stop (through Prism proxy)', () => {
+  it('yields exactly the matching sessions, in order, each once, in ⌈n/limit⌉ pages, at most one more with prefetch when it stops early', async () => {
     let faultsServedInAll = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -34,7 +34,10 @@ describe('auto-pagination, for any data set, limit and filter (through Prism pro
         fc.integer({ min: limitBounds.minimum, max: limitBounds.maximum }),
         fc.option(fc.constantFrom(...statuses), { nil: undefined }),
         fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), retryableFault), { maxLength: 3 }),
-        async (sessions, limit, status, faults) => {
+        fc.boolean(),
+        // Where the loop breaks, as a fraction of the matching sessions; undefined walks to the end.
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        async (sessions, limit, status, faults, prefetch, stopAt) => {
           servers.fake.reset();
           servers.fake.setSessions(sessions);
           const expected = sessions.filter((session) => status === undefined || session.status === status);
@@ -47,23 +50,37 @@ describe('auto-pagination, for any data set, limit and filter (through Prism pro
             while (pending.length && pending[0]![0] <= count) servers.fake.fault(pending.shift()![1]);
           };
           const params = status === undefined ? { limit } : { limit, status };
+          const stopAfter = stopAt === undefined ? expected.length : Math.max(1, Math.ceil(stopAt * expected.length));
           const seen: CheckoutSession[] = [];
+          // Every request the walk sends, with its cursor: what the SDK did, whatever reached the server.
+          const sent: (string | null)[] = [];
+          const fetch = (request: Request) => {
+            sent.push(new URL(request.url).searchParams.get(cursorParam));
+            return globalThis.fetch(request);
+          };
           inject(0);
-          for await (const session of new Loops({
-            apiKey,
-            baseUrl: servers.proxyUrl,
-            maxRetries: 5,
-          }).checkout.sessions.list(params)) {
+          const loops = new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 5, fetch });
+          for await (const session of loops.checkout.sessions.list(params, { prefetch })) {
             seen.push(session);
             inject(seen.length);
+            if (seen.length >= stopAfter) break;
           }
-          expect(seen.map((s) => s.id)).toEqual(expected.map((s) => s.id));
-          const pages = Math.max(1, Math.ceil(expected.length / limit));
-          const faultsServed = servers.fake.requests.filter((r) => r.outcome !== 'ok').length;
-          faultsServedInAll += faultsServed;
-          expect(servers.fake.requests.length - faultsServed).toBe(pages);
-          const cursors = servers.fake.requests.filter((r) => r.outcome === 'ok').map((r) => r.query[cursorParam]);
-          expect(new Set(cursors).size).toBe(pages);
+          expect(seen.map((s) => s.id)).toEqual(expected.slice(0, stopAfter).map((s) => s.id));
+          // Pages a walk that fetches each page only when it reaches it sends; prefetch adds at most one.
+          const allPages = Math.max(1, Math.ceil(expected.length / limit));
+          const pagesRead = Math.max(1, Math.ceil(stopAfter / limit));
+          const pages = new Set(sent).size;
+          if (prefetch) expect(pages).toBe(Math.min(pagesRead + 1, allPages));
+          else expect(pages).toBe(pagesRead);
+          // Each cursor is requested once, but for retries of the same page.
+          if (stopAfter === expected.length) {
+            const faultsServed = servers.fake.requests.filter((r) => r.outcome !== 'ok').length;
+            faultsServedInAll += faultsServed;
+            expect(servers.fake.requests.length - faultsServed).toBe(allPages);
+          }
+          // A request aborted by the break may still be on its way through the proxy: let it land
+          // before the next run resets the server, so that it cannot take that run's faults.
+          await new Promise((resolve) => setTimeout(resolve, stopAfter < expected.length ? 30 : 0));
         },
       ),
       { numRuns: 40 },

@@ -10,9 +10,19 @@ export async function smoke(sdk, { baseUrl, apiKey, closedUrl, dangerouslyAllowB
     page = await page.getNextPage();
     pages += 1;
   }
+  // While the loop works synchronously on the first session, the walk has requested the page after
+  // the first (prefetch): the server's log tells whether that request left during the work.
   let walked = 0;
-  for await (const session of loops.checkout.sessions.list({ limit: 4 }))
+  const work = {};
+  for await (const session of loops.checkout.sessions.list({ limit: 4 })) {
+    if (walked === 0) {
+      work.from = Date.now();
+      while (Date.now() - work.from < 300);
+      work.to = Date.now();
+    }
     if (session.object === 'checkout.session') walked += 1;
+    if (walked === 4) work.cursor = session.id;
+  }
   let auth = 'not thrown';
   try {
     await new sdk.Loops({
@@ -35,7 +45,7 @@ export async function smoke(sdk, { baseUrl, apiKey, closedUrl, dangerouslyAllowB
   } catch (error) {
     network = error instanceof sdk.APIConnectionError ? error.name : `wrong error: ${error?.name}: ${error?.message}`;
   }
-  return { pages, walked, first: firstIds[0], auth, network, runtime: runtime() };
+  return { pages, walked, first: firstIds[0], auth, network, runtime: runtime(), work };
 }
 
 function runtime() {

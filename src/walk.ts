@@ -1,0 +1,104 @@
+import { type Page, stopPaginating } from './page.js';
+import type { CheckoutSession } from './types.js';
+
+export interface WalkOptions {
+  /** Request the next page as soon as a page arrives, while its sessions are yielded. */
+  prefetch: boolean;
+  /** The most sessions the caller will take: no page past them is prefetched. */
+  wanted: number;
+}
+
+const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+// Node 22 and 24's fetch writes a request only when the event loop turns: a prefetch followed by the
+// caller's synchronous work would sit unsent until that work ends, and gain nothing.
+const nextTurn = () =>
+  new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve)));
+
+/**
+ * Every session from the first page on, built on the page's public API alone (getPaginatedItems,
+ * hasNextPage, getNextPage, nextPageParams). With prefetch, one page is requested ahead while the
+ * caller reads the one in hand: at most one request in flight, aborted if the caller stops early,
+ * and its error held until the caller reaches it. A hand-written iterator, not an async generator:
+ * delegating generators cost several promise ticks per session.
+ */
+export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions): AsyncIterator<CheckoutSession> {
+  let page: Page | undefined;
+  let items: CheckoutSession[] = [];
+  let index = 0;
+  // Sessions of the pages before the one in hand.
+  let delivered = 0;
+  let finished = false;
+  let stopped = false;
+  // The page turn in flight: next() calls made meanwhile wait for it and share it, so that two
+  // parallel calls at a page boundary get two sessions and send one request.
+  let turning: Promise<void> | undefined;
+  // The page after the one in hand, requested ahead, and the controller that cancels it.
+  let ahead: { page: Promise<Page>; controller: AbortController } | undefined;
+  // Every cursor this walk has sent: a page ending at one of them again means the server repeats itself.
+  const sent = new Set<string>();
+  const cursorOf = (of: Page) => JSON.stringify(of.nextPageParams());
+
+  const requestAfter = (from: Page, signal?: AbortSignal): Promise<Page> => {
+    sent.add(cursorOf(from));
+    return from.getNextPage({ signal });
+  };
+
+  const turn = async (): Promise<void> => {
+    let next: Page;
+    if (!page) {
+      next = await first;
+    } else if (!page.hasNextPage()) {
+      finished = true;
+      return;
+    } else {
+      const pending = ahead?.page ?? requestAfter(page);
+      ahead = undefined;
+      next = await pending;
+      if (next.hasNextPage() && sent.has(cursorOf(next))) {
+        const [[param, cursor]] = Object.entries(next.nextPageParams()!) as [[string, string]];
+        stopPaginating(`Page ending at ${cursor} sent twice: does the API ignore \`${param}\`?`, next.requestId);
+      }
+    }
+    delivered += items.length;
+    page = next;
+    items = next.getPaginatedItems();
+    index = 0;
+    if (prefetch && !stopped && next.hasNextPage() && delivered + items.length < wanted) {
+      const controller = new AbortController();
+      const pending = requestAfter(next, controller.signal);
+      // Held until the caller reaches that page, or dropped with an early stop: never unhandled.
+      pending.catch(() => {});
+      ahead = { page: pending, controller };
+      await nextTurn();
+    }
+  };
+
+  const next = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+    if (stopped) return Promise.resolve(done);
+    if (turning) return turning.then(next);
+    // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
+    if (index < items.length) return Promise.resolve({ done: false, value: items[index++]! });
+    if (finished) return Promise.resolve(done);
+    turning = turn().then(
+      () => {
+        turning = undefined;
+      },
+      (error: unknown) => {
+        turning = undefined;
+        finished = true;
+        throw error;
+      },
+    );
+    return turning.then(next);
+  };
+
+  // The caller stopped early (break, return false, enough sessions): cancel the page requested ahead.
+  const stop = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+    stopped = true;
+    ahead?.controller.abort();
+    ahead = undefined;
+    return Promise.resolve(done);
+  };
+  return { next, return: stop };
+}
