@@ -11,7 +11,11 @@ export interface WalkOptions {
 const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 // Node 22 and 24's fetch writes a request only when the event loop turns: a prefetch followed by the
-// caller's synchronous work would sit unsent until that work ends, and gain nothing.
+// caller's synchronous work would sit unsent until that work ends, and gain nothing. How many turns:
+// measured on loopback, the first prefetch of a walk left during the work after one turn in 1 of 6
+// tries on Node 22 and 0 of 6 on Deno; after two, 20 of 20 on Node 22 and 24 and Bun, 19 of 20 on
+// Deno; after three, 20 of 20 everywhere. Three turns cost some 15 µs a page.
+const turnsToSend = 3;
 const nextTurn = () =>
   new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve)));
 
@@ -70,7 +74,7 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
       // Held until the caller reaches that page, or dropped with an early stop: never unhandled.
       pending.catch(() => {});
       ahead = { page: pending, controller };
-      await nextTurn();
+      for (let turn = 0; turn < turnsToSend; turn++) await nextTurn();
     }
   };
 
