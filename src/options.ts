@@ -2,7 +2,7 @@ import { defaultBaseUrl } from '../generated/operations.js';
 import { baseUrlProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';
-import { checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
+import { checkLogger, checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
 import { checkApiKey } from './secrets.js';
 import { checkInteger, checkPlainObject, checkRule, describeValue } from './validation.js';
@@ -96,9 +96,7 @@ export function resolveOptions(options: ClientOptions) {
   const logLevel = options.logLevel ?? (env('LOOPS_LOG') as LogLevel | undefined) ?? 'warn';
   checkLogLevel(logLevel, options.logLevel === undefined ? 'LOOPS_LOG' : 'logLevel');
   const logger = options.logger ?? console;
-  if (!['debug', 'info', 'warn', 'error'].every((method) => typeof logger[method as keyof Logger] === 'function')) {
-    throw new ValidationError('logger', 'an object with debug, info, warn and error methods', describeValue(logger));
-  }
+  checkLogger(logger);
   const defaultHeaders = options.defaultHeaders ?? {};
   checkHeaders('defaultHeaders', defaultHeaders);
   const log = createLog(logLevel, logger);
