@@ -23,11 +23,11 @@ export function destinationProblem(url: URL): string | undefined {
 /** Why baseUrl cannot be used, or undefined when it can. */
 export function baseUrlProblem(baseUrl: string): string | undefined {
   if (!URL.canParse(baseUrl)) return 'your key goes only to an https: URL (or http: on localhost)';
-  const url = new URL(baseUrl);
-  const problem = destinationProblem(url);
+  const problem = destinationProblem(new URL(baseUrl));
   if (problem) return problem;
-  // Paths and query strings are appended to baseUrl as text, so these would end up mid-URL.
-  if (url.search || url.hash || baseUrl.includes('?') || baseUrl.includes('#')) {
+  // Paths and query strings are appended to baseUrl as text, so these would end up mid-URL. The
+  // text is what counts: a bare `?` or `#` leaves url.search and url.hash empty.
+  if (/[?#]/.test(baseUrl)) {
     return 'it has a query (?…) or fragment (#…), which would break every request URL: give the base path only';
   }
   return undefined;

@@ -1,17 +1,16 @@
 /** A bound on response bodies, so that a server cannot make the SDK buffer without end. */
+import { APIError } from './errors.js';
 
 /** 32 MiB: some 30 000 sessions of JSON, far above the largest page the spec allows. */
 export const defaultMaxResponseBytes = 32 * 1024 * 1024;
 
-/** A body grew past the bound; the request path turns it into an APIError with the response's facts. */
-export class BodyTooLargeError extends Error {
-  constructor(
-    readonly maxBytes: number,
-    readonly status: number,
-    readonly headers: Headers,
-  ) {
-    super(`Response body larger than maxResponseBytes (${maxBytes} bytes)`);
-  }
+/**
+ * The APIError for a body past the bound, with the response's status and headers. Thrown from inside
+ * fetch, it reaches the SDK's calls and the raw client alike, and as a LoopsError it is not retried.
+ */
+function tooLarge(maxBytes: number, status: number, headers: Headers): APIError {
+  const fallback = `Response body larger than maxResponseBytes (${maxBytes} bytes): cut off unread. Raise \`maxResponseBytes\` or ask for smaller pages (\`limit\`).`;
+  return new APIError({ status, headers: Object.fromEntries(headers), body: undefined, fallback });
 }
 
 // Statuses whose Response cannot carry a body: there is nothing to bound.
@@ -20,7 +19,7 @@ const bodiless = new Set([101, 103, 204, 205, 304]);
 /**
  * response itself when its declared, uncompressed length is within maxBytes (fetch enforces a
  * declared length, so counting would only cost time); otherwise a copy whose body errors with
- * BodyTooLargeError, and cancels the rest of the stream, as soon as it passes maxBytes.
+ * the APIError of tooLarge(), and cancels the rest of the stream, as soon as it passes maxBytes.
  */
 export function limitBody(response: Response, maxBytes: number): Response {
   const { status, headers, body } = response;
@@ -30,7 +29,7 @@ export function limitBody(response: Response, maxBytes: number): Response {
   if (declared !== null && !compressed && /^\d+$/.test(declared)) {
     if (Number(declared) <= maxBytes) return response;
     void body.cancel().catch(() => {});
-    throw new BodyTooLargeError(maxBytes, status, headers);
+    throw tooLarge(maxBytes, status, headers);
   }
   let received = 0;
   const counted = body.pipeThrough(
@@ -38,7 +37,7 @@ export function limitBody(response: Response, maxBytes: number): Response {
       transform(chunk, controller) {
         received += chunk.byteLength;
         // Erroring the transform cancels the source: the rest of the body is never read.
-        if (received > maxBytes) controller.error(new BodyTooLargeError(maxBytes, status, headers));
+        if (received > maxBytes) controller.error(tooLarge(maxBytes, status, headers));
         else controller.enqueue(chunk);
       },
     }),

@@ -31,6 +31,14 @@ export function checkLogLevel(level: unknown, where: string): asserts level is L
   }
 }
 
+/** Throws a ValidationError unless logger has a method for each level (console's four). */
+export function checkLogger(logger: unknown): asserts logger is Logger {
+  const methods = levels.slice(1);
+  if (!methods.every((method) => typeof (logger as Record<string, unknown> | null)?.[method] === 'function')) {
+    throw new ValidationError('logger', 'an object with debug, info, warn and error methods', describeValue(logger));
+  }
+}
+
 export function createLog(level: LogLevel, logger: Logger): Log {
   const rank = levels.indexOf(level);
   // Messages are built from method, path, query, status and timings, never headers; redact() is the

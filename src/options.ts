@@ -2,10 +2,10 @@ import { defaultBaseUrl } from '../generated/operations.js';
 import { baseUrlProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';
-import { checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
+import { checkLogger, checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
 import { checkApiKey } from './secrets.js';
-import { checkInteger, checkPlainObject, describeValue } from './validation.js';
+import { checkInteger, checkPlainObject, checkRule, describeValue } from './validation.js';
 
 /** Settings that a client sets for all its calls and a call can override. */
 export interface CallSettings {
@@ -64,8 +64,9 @@ export function checkHeaders(param: string, headers: unknown): void {
 
 /** Throws a ValidationError naming the first setting out of its range. */
 export function checkCallSettings({ timeout, maxRetries, maxResponseBytes }: CallSettings): void {
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout >= 1 && timeout <= maxTimeoutMs)) {
-    throw new ValidationError('timeout', `a number of milliseconds from 1 to ${maxTimeoutMs}`, describeValue(timeout));
+  if (timeout !== undefined) {
+    const rule = { type: 'number', minimum: 1, maximum: maxTimeoutMs };
+    checkRule('timeout', rule, timeout, `a number of milliseconds from 1 to ${maxTimeoutMs}`);
   }
   if (maxRetries !== undefined) checkInteger('maxRetries', maxRetries, 0, maxRetriesCap);
   if (maxResponseBytes !== undefined) checkInteger('maxResponseBytes', maxResponseBytes, 1, Number.MAX_SAFE_INTEGER);
@@ -95,9 +96,7 @@ export function resolveOptions(options: ClientOptions) {
   const logLevel = options.logLevel ?? (env('LOOPS_LOG') as LogLevel | undefined) ?? 'warn';
   checkLogLevel(logLevel, options.logLevel === undefined ? 'LOOPS_LOG' : 'logLevel');
   const logger = options.logger ?? console;
-  if (!['debug', 'info', 'warn', 'error'].every((method) => typeof logger[method as keyof Logger] === 'function')) {
-    throw new ValidationError('logger', 'an object with debug, info, warn and error methods', describeValue(logger));
-  }
+  checkLogger(logger);
   const defaultHeaders = options.defaultHeaders ?? {};
   checkHeaders('defaultHeaders', defaultHeaders);
   const log = createLog(logLevel, logger);

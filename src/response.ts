@@ -38,43 +38,25 @@ function outlined(operation: Operation, body: unknown): boolean {
  */
 export function readResponse(operation: Operation, response: Response, text: string): Fetched | Failure {
   const { status, headers } = response;
-  const body = (fallback?: string) => {
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {}
-    return { status, headers: Object.fromEntries(headers), body: parsed, fallback };
-  };
-  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-    const to = headers.get('location');
-    return failure(
-      new APIError(body(`Redirect to ${to} not followed, to keep your key on \`baseUrl\`: use the final URL.`)),
-    );
-  }
-  if (!response.ok) return failure(apiError(body()), shouldRetry(status, headers), headers);
-  let parsed: unknown;
+  let parsed: unknown = text;
+  let json = true;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return failure(
-      new APIError({
-        status,
-        headers: Object.fromEntries(headers),
-        body: text,
-        fallback: 'Body is not JSON (see `body`).',
-      }),
-    );
+    json = false;
   }
+  // An error keeps the body: parsed when it is JSON, else the text (and the text when the JSON is not the schema's).
+  const init = (fallback?: string, body = parsed) => ({ status, headers: Object.fromEntries(headers), body, fallback });
+  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    const to = headers.get('location');
+    const fallback = `Redirect to ${to} not followed, to keep your key on \`baseUrl\`: use the final URL.`;
+    return failure(new APIError(init(fallback)));
+  }
+  if (!response.ok) return failure(apiError(init()), shouldRetry(status, headers), headers);
+  if (!json) return failure(new APIError(init('Body is not JSON (see `body`).')));
   if (!outlined(operation, parsed)) {
     const what = operation.pagination ? 'a list' : `a ${operation.success.schema}`;
-    return failure(
-      new APIError({
-        status,
-        headers: Object.fromEntries(headers),
-        body: text,
-        fallback: `Body is not ${what} (see \`body\`).`,
-      }),
-    );
+    return failure(new APIError(init(`Body is not ${what} (see \`body\`).`, text)));
   }
   return { body: parsed, requestId: headers.get('x-request-id'), response };
 }

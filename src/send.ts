@@ -1,5 +1,4 @@
-import { BodyTooLargeError } from './body.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, LoopsError } from './errors.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, LoopsError } from './errors.js';
 import { isNetworkError } from './network.js';
 import type { Operation } from './operation.js';
 import type { Fetch, RawClient } from './raw.js';
@@ -93,12 +92,8 @@ function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undef
   if (cause === timedOut) {
     return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);
   }
-  if (cause instanceof BodyTooLargeError) {
-    const fallback = `${cause.message}: cut off unread. Raise \`maxResponseBytes\` or ask for smaller pages (\`limit\`).`;
-    const headers = Object.fromEntries(cause.headers);
-    return failure(new APIError({ status: cause.status, headers, body: undefined, fallback }));
-  }
-  // The SDK's own refusals (such as a destination the key may not go to) are final as they are.
+  // The SDK's own refusals (a destination the key may not go to, a body past maxResponseBytes) are
+  // final as they are.
   if (cause instanceof LoopsError) return failure(cause);
   const message = messages(cause);
   if (isNetworkError(cause)) {

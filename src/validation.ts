@@ -8,11 +8,15 @@ export function describeValue(value: unknown): string {
   return `got ${typeof value === 'function' ? 'a function' : String(value)}`;
 }
 
+/** Throws a ValidationError unless value satisfies rule; allowed says in words what it accepts. */
+export function checkRule(param: string, rule: ParamRule, value: unknown, allowed = describeRule(rule)): void {
+  if (!satisfies(rule, value)) throw new ValidationError(param, allowed, describeValue(value));
+}
+
 /** Throws a ValidationError unless value is an integer from min to max. */
 export function checkInteger(param: string, value: unknown, min: number, max: number, hint = ''): void {
-  if (!(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
-    throw new ValidationError(param, `an integer from ${min} to ${max}${hint}`, describeValue(value));
-  }
+  const rule = { type: 'integer', minimum: min, maximum: max };
+  checkRule(param, rule, value, describeRule(rule) + hint);
 }
 
 /** Throws a ValidationError unless value is a plain object (a literal such as `{ limit: 10 }`). */
@@ -92,10 +96,7 @@ export function checkParams(rules: Operation['query'], params: Record<string, un
   }
   for (const [name, rule] of Object.entries(rules)) {
     const value = params[name];
-    if (value === undefined) {
-      if (rule.required) throw new ValidationError(name, describeRule(rule), 'missing, and the spec requires it');
-    } else if (!satisfies(rule, value)) {
-      throw new ValidationError(name, describeRule(rule), describeValue(value));
-    }
+    if (value !== undefined) checkRule(name, rule, value);
+    else if (rule.required) throw new ValidationError(name, describeRule(rule), 'missing, and the spec requires it');
   }
 }
