@@ -1,23 +1,31 @@
 /**
- * `npm run build`: the package as ESM (dist/esm) and CommonJS (dist/cjs), each with declarations,
- * and the `loops-checkout` CLI as one file (dist/cli) with its argument parser and progress bar
- * inlined, so that the SDK's own dependencies stay openapi-fetch alone.
+ * `npm run build`: the package's JavaScript as one bundled file per entry point (`.` and
+ * `./testing`, each as ESM in dist/esm and CommonJS in dist/cjs, at the paths tsc gave them, so the
+ * exports map is unchanged), tsc's declarations beside them, and the `loops-checkout` CLI as one
+ * file (dist/cli) with its argument parser and progress bar inlined, so that the SDK's own
+ * dependencies stay openapi-fetch alone.
  * A package.json of {"type": "commonjs"} in dist/cjs makes Node and TypeScript read that tree as CJS.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleCli } from './harness/bundle.js';
+import { bundleCli, bundleEntry } from './harness/bundle.js';
 import { root } from './harness/paths.js';
 
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const entries = ['src/index', 'src/testing/index'];
 
-rmSync(join(root, 'dist/esm'), { recursive: true, force: true });
-rmSync(join(root, 'dist/cjs'), { recursive: true, force: true });
-rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
+for (const dir of ['dist/esm', 'dist/cjs', 'dist/cli']) rmSync(join(root, dir), { recursive: true, force: true });
 for (const config of ['tsconfig.build.json', 'tsconfig.build.cjs.json']) {
-  const result = spawnSync(process.execPath, [tsc, '-p', config], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsc, '-p', config, '--emitDeclarationOnly'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+for (const entry of entries) {
+  await bundleEntry(join(root, `${entry}.ts`), join(root, `dist/esm/${entry}.js`), 'esm');
+  await bundleEntry(join(root, `${entry}.ts`), join(root, `dist/cjs/${entry}.js`), 'cjs');
 }
 writeFileSync(join(root, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 await bundleCli(join(root, 'dist/cli/loops-checkout.mjs'));

@@ -54,6 +54,22 @@ describe('what npm publishes', () => {
     }
   }, 120_000);
 
+  it('ships each entry (. and ./testing, ESM and CommonJS) as one bundled file that imports nothing of its own', () => {
+    const scripts = packed(root).filter((file) => /^dist\/(esm|cjs)\/.*\.js$/.test(file));
+    expect(scripts.sort()).toEqual([
+      'dist/cjs/src/index.js',
+      'dist/cjs/src/testing/index.js',
+      'dist/esm/src/index.js',
+      'dist/esm/src/testing/index.js',
+    ]);
+    // A fresh process reads one file: no relative import, and openapi-fetch inlined.
+    for (const file of scripts) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toMatch(/(from |require\()["']\.{1,2}\//);
+      expect(text, file).not.toMatch(/(from |require\()["']openapi-fetch["']/);
+    }
+  }, 120_000);
+
   it('ships no tests, no spec sources, no scripts, and no path of the machine that built it', () => {
     const files = packed(root);
     const outside = files.filter(

