@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CheckoutSession, Loops, type SessionStatus } from '../src/index.js';
 import { type Fault, fakeSession } from '../src/testing/index.js';
 import { apiKey, useServers } from './support/servers.js';
@@ -78,9 +78,14 @@ describe('auto-pagination, for any data set, limit, filter, prefetch and early s
             faultsServedInAll += faultsServed;
             expect(servers.fake.requests.length - faultsServed).toBe(allPages);
           }
-          // A request aborted by the break may still be on its way through the proxy: let it land
-          // before the next run resets the server, so that it cannot take that run's faults.
-          await new Promise((resolve) => setTimeout(resolve, stopAfter < expected.length ? 30 : 0));
+          // The prefetch aborted by the break may still be on its way through the proxy: let it land
+          // (or give up on it) before the next run resets the server, so that it cannot take that run's faults.
+          if (prefetch && stopAfter < expected.length) {
+            const aborted = sent.at(-1);
+            const landed = () => servers.fake.requests.some((r) => (r.query[cursorParam] ?? null) === aborted);
+            await vi.waitFor(() => expect(landed()).toBe(true), { timeout: 500 }).catch(() => {});
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
         },
       ),
       { numRuns: 40 },
