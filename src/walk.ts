@@ -10,6 +10,11 @@ export interface WalkOptions {
 
 const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
+// The runaway guard remembers the last 1 000 cursors a walk sent (some 200 kB), not all of them: a walk of
+// a million sessions at 100 a page would otherwise keep 2 MB, and a longer one more, growing for ever. A
+// server that cycles through more pages than that is, to any client, an endless list.
+const cursorsRemembered = 1_000;
+
 // Node 22 and 24's fetch writes a request only when the event loop turns: a prefetch followed by the
 // caller's synchronous work would sit unsent until that work ends, and gain nothing. How many turns:
 // measured on loopback, the first prefetch of a walk left during the work after one turn in 1 of 6
@@ -39,12 +44,14 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
   let turning: Promise<void> | undefined;
   // The page after the one in hand, requested ahead, and the controller that cancels it.
   let ahead: { page: Promise<Page>; controller: AbortController } | undefined;
-  // Every cursor this walk has sent: a page ending at one of them again means the server repeats itself.
+  // The cursors this walk has sent lately: a page ending at one of them again means the server repeats itself.
   const sent = new Set<string>();
   const cursorOf = (of: Page) => JSON.stringify(of.nextPageParams());
 
   const requestAfter = (from: Page, signal?: AbortSignal): Promise<Page> => {
     sent.add(cursorOf(from));
+    // A Set iterates in insertion order: the first value is the oldest cursor.
+    if (sent.size > cursorsRemembered) sent.delete(sent.values().next().value!);
     return from.getNextPage({ signal });
   };
 

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import { type CheckoutSession, LoopsError } from '../src/index.js';
@@ -89,6 +91,36 @@ describe('the walk owns its cursor set', () => {
     );
     expect(seen).toEqual(ids([a, b, c, d]));
   });
+});
+
+describe('a long walk keeps its memory flat', () => {
+  it('holds no more after 20 000 pages than after 4 000: the runaway guard remembers the last 1 000 cursors', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const template = fakeSessions(1)[0]!;
+    // One session a page, answered after one event-loop turn, as a network answers (within a single
+    // turn, V8 keeps every weak reference made in it alive, and undici makes one per request):
+    // only the walk's own memory can grow.
+    const fetch = async (request: Request) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const after = new URL(request.url).searchParams.get(paging.cursorParam);
+      const index = after ? Number(after.slice('cs_walk_'.length)) + 1 : 0;
+      const body = pageOf([{ ...template, id: `cs_walk_${index}` }], index < 20_000);
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+    const heap: number[] = [];
+    let walked = 0;
+    for await (const _ of testClient({ baseUrl: 'http://127.0.0.1:9', fetch }).checkout.sessions.list()) {
+      if (++walked % 2_000 === 0) {
+        gc();
+        heap.push(process.memoryUsage().heapUsed);
+      }
+    }
+    expect(walked).toBe(20_001);
+    // From 4 000 pages on (before, the first pages warm the JIT up), the heap stays put; remembering
+    // every cursor would hold 16 000 more strings by the end: some 2 MB.
+    expect(heap.at(-1)! - heap[1]!).toBeLessThan(500_000);
+  }, 60_000);
 });
 
 describe('nextPageParams()', () => {
