@@ -1,106 +1,167 @@
 /**
- * The benchmark's figures, written into BENCHMARKS.md between `<!-- bench:NAME -->` and
+ * The bench's figures, written into BENCHMARKS.md between `<!-- bench:NAME -->` and
  * `<!-- /bench:NAME -->` markers; the prose around them, which explains the figures, is hand-written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { sizeGuardBytes, sizeTargetBytes } from '../harness/bundle.js';
-import { median } from './measure.js';
+import type { BuildFigures } from './build-costs.js';
+import type { CpuFigures } from './cpu.js';
+import type { EarlyStopFigures } from './early-stop.js';
+import { counts, fixed, kB, table, withRange } from './format.js';
+import type { ImportFigures } from './imports.js';
+import type { NodeBinary } from './node-versions.js';
+import type { RequestFigures } from './requests.js';
+import type { RssFigures } from './rss.js';
+import type { SizeFigures } from './sizes.js';
+import { ratio, spread } from './stats.js';
+import { summary } from './summary.js';
+import type { WalkFigures } from './walks.js';
 
 export interface Results {
-  overhead: Record<string, { throughput: number; p50: number; p99: number }>;
-  cpu: Record<string, number>;
-  walks: Record<string, { itemsPerSecond: number[]; requests: number[]; items: number[] }>;
-  heap: { items: number; growthMb: number };
-  sizes: Record<'sdk' | 'createClient' | 'openapiFetch' | 'stripe', { minified: number; gzipped: number }>;
-  generateMs: number;
-  types: Record<string, string>;
-  sessionCount: number;
+  nodes: NodeBinary[];
+  cpu: CpuFigures;
+  requests: RequestFigures;
+  /** By Node label. */
+  walks: Record<string, WalkFigures>;
+  earlyStop: EarlyStopFigures;
+  rss: RssFigures;
+  imports: Record<string, ImportFigures>;
+  sizes: SizeFigures;
+  build: BuildFigures;
+  walkSessions: number;
+  rssSessions: number;
+  seconds: number;
 }
 
-const fmt = (value: number, digits = 2) => value.toFixed(digits);
-const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-const kb = (bytes: number) => `${fmt(bytes / 1000, 2)} kB`;
-// "1000 (all 7 walks)" when every walk agrees, else every figure.
-const counts = (values: number[]) =>
-  new Set(values).size === 1 ? `${values[0]} (all ${values.length} walks)` : values.join(', ');
+const perRun = (values: number[], digits: number, unit = '') => withRange(spread(values), digits, unit);
+const versus = (a: number[], b: number[]) => withRange(ratio(a, b), 2, '×');
 
-/** Each marked block of BENCHMARKS.md, by name. */
-export function figures(results: Results): Record<string, string> {
-  const { overhead, cpu, walks, heap, sizes, generateMs, types } = results;
-  const sdk = overhead.SDK!;
-  const bare = overhead['bare fetch']!;
-  const timeRatio = bare.throughput / sdk.throughput;
-  const cpuRatio = cpu.SDK! / cpu['openapi-fetch']!;
-  const walk = (name: string) => median(walks[name]!.itemsPerSecond);
-  const walkRatio = walk('SDK') / walk('hand-written fetch loop');
-  const stripeRatio = walk('SDK') / walk('stripe-node');
-  const signalCost = overhead['bare fetch + timeout signal']!.p50 - bare.p50;
-  const openapiFetchCost = overhead['openapi-fetch']!.p50 - bare.p50;
-  const row = (name: string) => {
-    const r = overhead[name]!;
-    return `| ${name} | ${fmt(r.throughput, 0)} | ${fmt(r.p50, 0)} | ${fmt(r.p99, 0)} |`;
-  };
-  const walkRow = (name: string) =>
-    `| ${name} | ${fmt(walk(name), 0)} | ${counts(walks[name]!.requests)} | ${counts(walks[name]!.items)} |`;
-  const sizeRow = (label: string, size: { minified: number; gzipped: number }) =>
-    `| ${label} | ${kb(size.minified)} | ${kb(size.gzipped)} |`;
+function walkTable(figures: WalkFigures): string {
+  const walks = Object.keys(figures);
+  const names = Object.keys(figures[walks[0]!]!);
+  const items = table(
+    ['walk', ...names.map((name) => `${name}, items/s`)],
+    walks.map((walk) => [walk, ...names.map((name) => perRun(figures[walk]![name]!.itemsPerSecond, 0))]),
+    `r${'r'.repeat(names.length)}`,
+  );
+  const ratios = table(
+    ['walk', 'SDK / hand loop', 'SDK / stripe-node', 'SDK / SDK, prefetch off', 'requests per walk (every contender)'],
+    walks.map((walk) => {
+      const [sdk, off, hand, stripe] = ['SDK', 'SDK, prefetch off', 'hand loop', 'stripe-node'].map(
+        (name) => figures[walk]![name]!.itemsPerSecond,
+      ) as [number[], number[], number[], number[]];
+      const requests = names.flatMap((name) => figures[walk]![name]!.requests);
+      return [walk, versus(sdk, hand), versus(sdk, stripe), versus(sdk, off), counts(requests)];
+    }),
+    'rrrrr',
+  );
+  return `${items}\n\n${ratios}`;
+}
+
+function figures(results: Results): Record<string, string> {
+  const { cpu, requests, walks, earlyStop, rss, imports, sizes, build, nodes } = results;
   const cpus = os.cpus();
-
+  const [main] = nodes;
+  const walkCount = results.walkSessions.toLocaleString('en');
   return {
-    machine: `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
-    summary: `| what | measured | target | |
-| --- | --- | --- | --- |
-| time per request, SDK / bare fetch | ${fmt(timeRatio, 3)}× | ≤ 1.05× | ${verdict(timeRatio <= 1.05)} |
-| CPU per call with a stub fetch, SDK / openapi-fetch | ${fmt(cpuRatio, 2)}× | ≤ 1.5× | ${verdict(cpuRatio <= 1.5)} |
-| auto-pagination items/s, SDK / hand-written loop | ${fmt(walkRatio, 3)}× | ≥ 0.95× | ${verdict(walkRatio >= 0.95)} |
-| requests to walk ${results.sessionCount.toLocaleString('en')} sessions at limit=100 | ${counts(walks.SDK!.requests)} | exactly ${(results.sessionCount / 100).toLocaleString('en')} | ${verdict(walks.SDK!.requests.every((n) => n === results.sessionCount / 100))} |
-| heap kept during the walk | ${fmt(heap.growthMb, 2)} MB | < 16 MB | ${verdict(heap.growthMb < 16)} |
-| auto-pagination items/s, SDK / stripe-node | ${fmt(stripeRatio, 2)}× | reported | |
-| SDK ESM entry with openapi-fetch, min+gzip | ${kb(sizes.sdk.gzipped)} | ≤ ${kb(sizeTargetBytes)} (guard ${kb(sizeGuardBytes)}) | ${verdict(sizes.sdk.gzipped <= sizeTargetBytes)} |`,
-    overhead: `| contender | requests/s | p50 µs | p99 µs |
-| --- | ---: | ---: | ---: |
-${row('bare fetch')}
-${row('bare fetch + timeout signal')}
-${row('openapi-fetch')}
-${row('SDK')}
-
-SDK / bare fetch: ${fmt(timeRatio, 3)}× the time per request (${fmt(sdk.p50 / bare.p50, 3)}× at p50, ${fmt(sdk.p99 / bare.p99, 3)}× at p99).
-At p50, in µs: the timeout signal ${fmt(signalCost, 0)}, openapi-fetch ${fmt(openapiFetchCost, 0)}, the SDK ${fmt(sdk.p50 - bare.p50, 0)} in all, which leaves
-${fmt(sdk.p50 - bare.p50 - signalCost - openapiFetchCost, 0)} for the SDK's own code.`,
-    cpu: `| contender | µs per call |
-| --- | ---: |
-| openapi-fetch | ${fmt(cpu['openapi-fetch']!, 1)} |
-| SDK | ${fmt(cpu.SDK!, 1)} |
-
-SDK / openapi-fetch: ${fmt(cpuRatio, 2)}×.`,
-    walks: `| contender | items/s | requests per walk | items per walk |
-| --- | ---: | --- | --- |
-${walkRow('SDK')}
-${walkRow('hand-written fetch loop')}
-${walkRow('stripe-node')}
-
-SDK / hand-written loop: ${fmt(walkRatio, 3)}×; SDK / stripe-node: ${fmt(stripeRatio, 2)}×. Heap during one more SDK walk
-(${heap.items.toLocaleString('en')} sessions, forced GC every 5 000): grew by at most ${fmt(heap.growthMb, 2)} MB.`,
-    sizes: `| bundle | minified | min+gzip |
-| --- | ---: | ---: |
-${sizeRow("this SDK's ESM entry, openapi-fetch included", sizes.sdk)}
-${sizeRow("openapi-fetch's `createClient` alone (what the SDK uses of it)", sizes.createClient)}
-${sizeRow('openapi-fetch alone (its whole entry)', sizes.openapiFetch)}
-${sizeRow('stripe-node (ESM, Node entry)', sizes.stripe)}`,
-    build: `- \`npm run generate\`: ${fmt(generateMs / 1000, 2)} s wall time, median of 3.
-- \`tsc --noEmit\` of a consumer file: ${types.files} files, ${types.types} types, ${types.instantiations} instantiations,
-  check time ${types.checkTime}, total ${types.totalTime}.`,
+    machine: `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fixed(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}, ${nodes.map((node) => node.label).join(', ')}; the whole run took ${fixed(results.seconds / 60, 1)} minutes.`,
+    summary: summary(results),
+    cpu: `${table(
+      ['contender', 'µs per call'],
+      Object.entries(cpu).map(([name, values]) => [name, perRun(values, 1)]),
+      'lr',
+    )}\n\nSDK / openapi-fetch: ${versus(cpu.SDK!, cpu['openapi-fetch']!)}; openapi-fetch / bare fetch-shaped call: ${versus(cpu['openapi-fetch']!, cpu['bare fetch-shaped call']!)}.`,
+    requests: table(
+      [
+        'server delay',
+        ...Object.keys(requests[0] ?? {}).map((name) => `${name}, requests/s`),
+        'SDK / bare fetch',
+        'openapi-fetch / bare fetch',
+      ],
+      Object.entries(requests).map(([delay, byName]) => [
+        `${delay} ms`,
+        ...Object.values(byName).map((values) => perRun(values, 0)),
+        versus(byName.SDK!, byName['bare fetch']!),
+        versus(byName['openapi-fetch']!, byName['bare fetch']!),
+      ]),
+      'rrrrrr',
+    ),
+    walks: `${walkCount} sessions per walk, on ${main!.label}.\n\n${walkTable(walks[main!.label]!)}`,
+    'walks-nodes': nodes
+      .slice(1)
+      .map((node) => `**${node.label}**, ${walkCount} sessions per walk.\n\n${walkTable(walks[node.label]!)}`)
+      .join('\n\n'),
+    'early-stop': (() => {
+      const names = [...new Set(Object.values(earlyStop).flatMap((byName) => Object.keys(byName)))];
+      return table(
+        ['requests received', ...names],
+        Object.entries(earlyStop).map(([label, byName]) => [
+          label,
+          ...names.map((name) => (byName[name] ? counts(byName[name]) : '—')),
+        ]),
+      );
+    })(),
+    rss: `${table(
+      ['contender', 'peak RSS, MB', 'heap held, MB', 'heap growth, MB', 'walk, s'],
+      Object.entries(rss).map(([name, runs]) => [
+        name,
+        perRun(runs.maxRssMb, 1),
+        perRun(runs.heapHeldMb, 2),
+        perRun(runs.heapGrowthMb, 2),
+        perRun(runs.seconds, 1),
+      ]),
+      'lrrrr',
+    )}\n\n${results.rssSessions.toLocaleString('en')} sessions per walk. SDK / hand loop, peak RSS: ${versus(rss.SDK!.maxRssMb, rss['hand loop']!.maxRssMb)}.`,
+    imports: (() => {
+      const names = Object.keys(imports[main!.label]!);
+      const rows = names.map((name) => [name, ...nodes.map((node) => perRun(imports[node.label]![name]!, 1, ' ms'))]);
+      const ratios = nodes.map((node) => {
+        const times = imports[node.label]!;
+        return `${node.label}: ${versus(times['stripe-node, ESM']!, times['SDK, ESM']!)} (ESM), ${versus(times['stripe-node, CJS']!, times['SDK, CJS']!)} (CJS)`;
+      });
+      return `${table(['module', ...nodes.map((node) => node.label)], rows, `l${'r'.repeat(nodes.length)}`)}\n\nstripe-node / SDK: ${ratios.join('; ')}.`;
+    })(),
+    sizes: `${table(
+      ['bundle', 'minified', 'min+gzip'],
+      [
+        ["this SDK's ESM entry (dist/), openapi-fetch included", kB(sizes.sdk.minified), kB(sizes.sdk.gzipped)],
+        [
+          'the same from src/index.ts (the breakdown below)',
+          kB(sizes.fromSource.minified),
+          kB(sizes.fromSource.gzipped),
+        ],
+        [
+          "openapi-fetch's `createClient` alone (what the SDK uses of it)",
+          kB(sizes.createClient.minified),
+          kB(sizes.createClient.gzipped),
+        ],
+        ['openapi-fetch alone (its whole entry)', kB(sizes.openapiFetch.minified), kB(sizes.openapiFetch.gzipped)],
+        ['stripe-node (ESM, Node entry)', kB(sizes.stripe.minified), kB(sizes.stripe.gzipped)],
+      ],
+      'lrr',
+    )}\n\n${table(
+      ['module', 'minified, in the bundle', 'min+gzip, alone'],
+      sizes.modules.map((module) => [`\`${module.path}\``, kB(module.inBundle), kB(module.gzippedAlone)]),
+      'lrr',
+    )}`,
+    build: `- \`npm run generate\`: ${perRun(
+      build.generateMs.map((ms) => ms / 1000),
+      2,
+      ' s',
+    )} wall time, ${build.generateMs.length} runs.
+- \`tsc --noEmit\` of a consumer file: ${build.types.files} files, ${build.types.types} types, ${build.types.instantiations} instantiations,
+  check time ${build.types.checkTime}, total ${build.types.totalTime}.`,
   };
 }
 
-/** Replaces each marked block of the file with its new figures; fails on a block the file lacks. */
-export function writeReport(file: string, results: Results): void {
+/** Replaces each marked block of the file with its new figures (fails on a block the file lacks); dryRun prints them. */
+export function writeReport(file: string, results: Results, dryRun: boolean): void {
   let text = readFileSync(file, 'utf8');
   for (const [name, block] of Object.entries(figures(results))) {
+    if (dryRun) console.log(`\n--- ${name} ---\n${block}`);
     const pattern = new RegExp(`(<!-- bench:${name} -->\\n)[\\s\\S]*?(\\n<!-- /bench:${name} -->)`);
     if (!pattern.test(text)) throw new Error(`${file} has no <!-- bench:${name} --> block`);
     text = text.replace(pattern, (_, start: string, end: string) => `${start}${block}${end}`);
   }
-  writeFileSync(file, text);
+  if (!dryRun) writeFileSync(file, text);
 }

@@ -1,29 +1,33 @@
-/** The benchmark's server, seen from the benchmark: start it in its own process, read its request count. */
-import { type ChildProcess, fork } from 'node:child_process';
+/** The bench server, seen from the bench: start it in its own process, set its delay, read its count. */
 import { join } from 'node:path';
 import { root } from '../harness/paths.js';
+import { startChild } from './ipc.js';
 
 export interface BenchServer {
-  child: ChildProcess;
-  /** The Loops path, and the path stripe-node calls. */
-  url: string;
-  stripeUrl: string;
+  /** The Loops base URL (the spec's base path on 127.0.0.1), to give the SDK. */
+  baseUrl: string;
+  /** The port of /v1/checkout/sessions, to give stripe-node. */
+  stripePort: number;
+  /** Delays every answer by ms from now on. */
+  setDelay(ms: number): Promise<void>;
+  /** Requests received (and how many were refused) since the last count. */
+  count(): Promise<{ count: number; failed: number }>;
+  stop(): void;
 }
 
-export function startServer(sessionCount: number, apiKey: string): Promise<BenchServer> {
-  const child = fork(join(root, 'scripts/bench/server.ts'), [String(sessionCount), apiKey], {
+export async function startServer(sessionCount: number, apiKey: string): Promise<BenchServer> {
+  const started = performance.now();
+  const child = await startChild<{ baseUrl: string; stripePort: number }>(join(root, 'scripts/bench/server.ts'), {
+    args: [String(sessionCount)],
     execArgv: ['--import', 'tsx'],
+    env: { BENCH_API_KEY: apiKey },
   });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve({ child, ...(message as { url: string; stripeUrl: string }) }));
-    child.once('error', reject);
-  });
-}
-
-/** Requests served (and how many failed) since the last count. */
-export function serverCount(child: ChildProcess): Promise<{ count: number; failed: number }> {
-  return new Promise((resolve) => {
-    child.once('message', (message) => resolve(message as { count: number; failed: number }));
-    child.send('count');
-  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`  server with ${sessionCount.toLocaleString('en')} sessions ready in ${seconds} s`);
+  return {
+    ...child.ready,
+    setDelay: async (ms) => void (await child.ask({ delay: ms })),
+    count: () => child.ask('count'),
+    stop: child.stop,
+  };
 }

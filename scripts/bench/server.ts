@@ -1,27 +1,75 @@
 /**
- * The benchmark's server, in a process of its own so that its work does not share the client's
- * event loop: two fake Loops servers with the same sessions, one on the Loops path and one on the
- * path stripe-node calls (/v1/checkout/sessions). It reports its URLs, then its request count
- * whenever the parent asks.
+ * The bench server, a process of its own so that its work does not share the client's event loop.
+ * Every answer is serialized once at start (pages.ts); a request costs a lookup and a write. It
+ * serves the Loops list on the spec's base path and the same pages on /v1 for stripe-node, checks
+ * the bearer key, delays each answer by the delay last set over IPC, and counts requests as they
+ * arrive, so that one its client aborted during the delay is counted too.
+ *
+ * IPC: { delay: ms } → { delay: ms }; 'count' → { count, failed } (then zeroed); 'stop'.
  */
-import { createFakeLoopsServer, fakeSessions } from '../../src/testing/index.js';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { defaultBaseUrl } from '../../generated/operations.js';
+import { buildPages } from './pages.js';
 
-const count = Number(process.argv[2] ?? 100_000);
-const apiKey = process.argv[3] ?? 'sk_test_bench';
-const sessions = fakeSessions(count);
-const loops = await createFakeLoopsServer({ sessions, apiKey });
-const stripe = await createFakeLoopsServer({ sessions, apiKey, basePath: '/v1' });
+const count = Number(process.argv[2]);
+const apiKey = process.env.BENCH_API_KEY;
+if (!(count > 0) || !apiKey) throw new Error('usage: BENCH_API_KEY=… server.ts SESSION_COUNT');
 
-process.on('message', async (message) => {
+const loopsPath = `${new URL(defaultBaseUrl).pathname}/checkout/sessions`;
+const paths = new Set([loopsPath, '/v1/checkout/sessions']);
+const { firstTen, byCursor } = buildPages(count, loopsPath);
+const authorization = `Bearer ${apiKey}`;
+let delay = 0;
+let requests = 0;
+let failed = 0;
+
+function send(res: ServerResponse, status: number, body: Buffer): void {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': body.length,
+    'x-request-id': `req_bench${requests}`,
+  });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  failed++;
+  send(res, status, Buffer.from(JSON.stringify({ error: { type: 'invalid_request_error', message } })));
+}
+
+const server = createServer((req, res) => {
+  requests++;
+  const [path = '', search = ''] = (req.url ?? '').split('?');
+  if (!paths.has(path)) return refuse(res, 404, `no route ${path}`);
+  if (req.headers.authorization !== authorization) return refuse(res, 401, 'wrong or missing bearer key');
+  const query = new URLSearchParams(search);
+  const cursor = query.get('starting_after') ?? '';
+  const limit = query.get('limit');
+  const body = limit === '10' && !cursor ? firstTen : limit === '100' ? byCursor.get(cursor) : undefined;
+  if (!body) return refuse(res, 400, `no page for ${search}`);
+  if (delay) setTimeout(() => send(res, 200, body), delay);
+  else send(res, 200, body);
+});
+// Longer than any pause between runs, so that clients keep their connections.
+server.keepAliveTimeout = 120_000;
+
+process.on('message', (message: 'count' | 'stop' | { delay: number }) => {
   if (message === 'count') {
-    const failed = [...loops.requests, ...stripe.requests].filter((request) => request.outcome !== 'ok').length;
-    process.send!({ count: loops.requests.length + stripe.requests.length, failed });
-    loops.reset();
-    stripe.reset();
+    process.send!({ count: requests, failed });
+    requests = 0;
+    failed = 0;
   } else if (message === 'stop') {
-    await Promise.all([loops.close(), stripe.close()]);
-    process.exit(0);
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  } else {
+    delay = message.delay;
+    process.send!({ delay });
   }
 });
 process.on('disconnect', () => process.exit(0));
-process.send!({ url: loops.url, stripeUrl: stripe.url });
+server.listen(0, '127.0.0.1', () => {
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  process.send!({ baseUrl: `${origin}${new URL(defaultBaseUrl).pathname}`, stripePort: port, origin });
+});
