@@ -6,6 +6,7 @@
  * the harness in a couple of minutes and prints instead of writing (scripts/bench/config.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureBuildCosts } from './bench/build-costs.js';
 import { apiKey, otherNodes, plan, quick } from './bench/config.js';
@@ -24,6 +25,9 @@ import { root } from './harness/paths.js';
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const step = (text: string) => console.log(`[${elapsed()}] ${text}`);
+// Others' work on a shared machine moves every figure: the report says how busy it was.
+const load = [loadavg()[0]!];
+setInterval(() => load.push(loadavg()[0]!), 10_000).unref();
 
 /** Runs measure against a server of count sessions, stopping the server whatever happens. */
 async function withServer<T>(count: number, measure: (server: BenchServer) => Promise<T>): Promise<T> {
@@ -40,7 +44,12 @@ async function main(): Promise<void> {
   const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
   const nodes = [thisNode, ...otherNodes.map(pinnedNode)];
-  const results = { walkSessions: plan.walks.sessions, rssSessions: plan.rss.sessions, nodes } as Partial<Results>;
+  const results = {
+    walkSessions: plan.walks.sessions,
+    rssSessions: plan.rss.sessions,
+    nodes,
+    load,
+  } as Partial<Results>;
 
   step('1. CPU per call, stub fetch …');
   results.cpu = await measureCpu(apiKey, plan.cpu);
