@@ -52,7 +52,7 @@ export const plan = quick
         ],
       },
       walks: { sessions: 20_000, delays: [0, 5, 30], rounds: 5 },
-      otherNodes: { delays: [5], rounds: 5 },
+      otherNodes: { delays: [5], rounds: 3 },
       earlyStop: { after: [1, 100, 150], repeats: 3, delay: 5 },
       rss: { sessions: 1_000_000, runs: 3 },
       imports: { runs: 15 },

@@ -68,16 +68,19 @@ const runs = (n: number) => (n === 1 ? '1 run' : `${n} runs`);
 /** Each marked block of BENCHMARKS.md, by name. */
 function blocks(results: Results): Record<string, string> {
   const [main, ...others] = results.nodes;
-  const perWalk = `${results.walkSessions.toLocaleString('en')} sessions per walk`;
+  const walksOn = (node: NodeBinary) => {
+    const figures = results.walks[node.label]!;
+    const rounds = Object.values(Object.values(figures)[0]!)[0]!.itemsPerSecond.length;
+    const sessions = results.walkSessions.toLocaleString('en');
+    return `${node.label}: ${sessions} sessions per walk, ${runs(rounds)} of each.\n\n${walkTables(figures)}`;
+  };
   return {
     machine: machine(results),
     summary: summary(results),
     cpu: cpuBlock(results),
     requests: requestBlock(results),
-    walks: `${main!.label}, ${perWalk}.\n\n${walkTables(results.walks[main!.label]!)}`,
-    'walks-nodes': others
-      .map((node) => `${node.label}, ${perWalk}.\n\n${walkTables(results.walks[node.label]!)}`)
-      .join('\n\n'),
+    walks: walksOn(main!),
+    'walks-nodes': others.map(walksOn).join('\n\n'),
     'early-stop': earlyStopTable(results),
     rss: rssTable(results),
     imports: importTables(results),
