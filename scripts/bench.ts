@@ -64,7 +64,11 @@ async function main(): Promise<void> {
         const delays = node === thisNode ? plan.walks.delays : plan.otherNodes.delays;
         const rounds = node === thisNode ? plan.walks.rounds : plan.otherNodes.rounds;
         step(`3. Walks of ${plan.walks.sessions.toLocaleString('en')} sessions on ${node.label} …`);
-        results.walks[node.label] = await measureWalks(server, walker, { delays, rounds });
+        results.walks[node.label] = await measureWalks(server, walker, {
+          delays,
+          rounds,
+          sessions: plan.walks.sessions,
+        });
         if (node === thisNode) {
           step('4. Early stop …');
           results.earlyStop = await measureEarlyStop(server, walker, plan.earlyStop);

@@ -35,12 +35,13 @@ export function walkTables(figures: WalkFigures): string {
 }
 
 export function earlyStopTable({ earlyStop }: Results): string {
-  const names = [...new Set(Object.values(earlyStop).flatMap((byName) => Object.keys(byName)))];
+  const names = [...new Set(earlyStop.flatMap(({ requests }) => Object.keys(requests)))];
   return table(
-    ['requests received', ...names],
-    Object.entries(earlyStop).map(([label, byName]) => [
+    ['requests received', 'a sequential walk needs', ...names],
+    earlyStop.map(({ label, sequential, requests }) => [
       label,
-      ...names.map((name) => (byName[name] ? counts(byName[name]) : '—')),
+      String(sequential),
+      ...names.map((name) => (requests[name] ? counts(requests[name]) : '—')),
     ]),
   );
 }

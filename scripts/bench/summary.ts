@@ -50,23 +50,21 @@ export function summary(results: Results): string {
       rows.push(ratioRow(what, sdk, walk[other]!.itemsPerSecond, true, targets.walkRatio));
     }
   }
-  const stops = Object.keys(earlyStop).filter((label) => label.startsWith('break after'));
-  const allowed = stops.map((label) => Math.ceil(Number(label.split(' ').at(-1)) / 100) + 1);
-  const sdkStops = stops.map((label) => Math.max(...earlyStop[label]!.SDK!));
+  const breaks = earlyStop.filter((stop) => stop.kind === 'break');
+  const most = breaks.map((stop) => Math.max(...stop.requests.SDK!));
   rows.push([
-    `requests when breaking after ${stops.map((label) => label.split(' ').at(-1)).join(' / ')} sessions, SDK (the most of any repeat)`,
-    sdkStops.join(' / '),
-    `≤ ${allowed.join(' / ')} (one over a sequential walk)`,
-    sdkStops.every((n, i) => n <= allowed[i]!),
+    `requests when breaking after ${breaks.map((stop) => stop.sessions).join(' / ')} sessions, SDK (the most of any repeat)`,
+    most.join(' / '),
+    `≤ ${breaks.map((stop) => stop.sequential + 1).join(' / ')} (one over a sequential walk)`,
+    most.every((n, i) => n <= breaks[i]!.sequential + 1),
   ]);
-  const toArray = Object.entries(earlyStop).find(([label]) => label.startsWith('autoPagingToArray'));
-  if (toArray) {
-    const [label, byContender] = toArray;
+  for (const stop of earlyStop.filter(({ kind }) => kind === 'toArray')) {
+    const sent = stop.requests.SDK!;
     rows.push([
-      `requests for ${label}, SDK`,
-      counts(byContender.SDK!),
-      'exactly 1',
-      byContender.SDK!.every((n) => n === 1),
+      `requests for ${stop.label}, SDK`,
+      counts(sent),
+      `exactly ${stop.sequential}`,
+      sent.every((n) => n === stop.sequential),
     ]);
   }
   const walked = results.rssSessions.toLocaleString('en');

@@ -34,7 +34,7 @@ export function startWalker(server: BenchServer, node: NodeBinary): Promise<Chil
 export async function measureWalks(
   server: BenchServer,
   walker: Child,
-  { delays, rounds }: { delays: number[]; rounds: number },
+  { delays, rounds, sessions }: { delays: number[]; rounds: number; sessions: number },
 ): Promise<WalkFigures> {
   // One walk each first, no consumer: JIT and connections warm before anything counts.
   await server.setDelay(0);
@@ -55,7 +55,9 @@ export async function measureWalks(
           const busyMs = consumer ? consumerMsPerSession : 0;
           const { items, ms } = await walker.ask<{ items: number; ms: number }>({ contender, busyMs });
           const { count, failed } = await server.count();
-          if (failed) throw new Error(`${contender}: ${failed} requests refused by the bench server`);
+          if (failed || items !== sessions) {
+            throw new Error(`${contender}: ${items} of ${sessions} sessions, ${failed} requests refused by the server`);
+          }
           const runs = figures[walkName(delay, consumer)]![contender]!;
           runs.itemsPerSecond.push((items / ms) * 1000);
           runs.requests.push(count);
