@@ -17,7 +17,7 @@ const heapSamples = [];
 let items = 0;
 const started = performance.now();
 await walkers[contender].walk(() => {
-  // A forced GC only at each sample (10 per walk), so that the heap figure is what the walk keeps
+  // A forced GC only at each sample (20 per walk), so that the heap figure is what the walk keeps
   // while the peak RSS stays what the walk would reach on its own.
   if (++items % sampleEvery === 0) {
     gc();
