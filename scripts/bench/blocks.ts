@@ -54,7 +54,7 @@ export function rssTable({ rss, rssSessions }: Results): string {
     perRun(runs.heapGrowthMb, 2),
     perRun(runs.seconds, 1),
   ]);
-  const header = ['contender', 'peak RSS, MB', 'heap held, MB', 'heap growth, MB', 'walk, s'];
+  const header = ['contender', 'peak RSS, MB', 'heap held, MB', 'heap growth, MB per million sessions', 'walk, s'];
   const sdkVersusHand = versus(rss.SDK!.maxRssMb, rss['hand loop']!.maxRssMb);
   return `${table(header, rows, 'lrrrr')}\n\n${rssSessions.toLocaleString('en')} sessions per walk. Peak RSS, SDK / hand loop: ${sdkVersusHand}.`;
 }

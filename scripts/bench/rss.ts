@@ -7,23 +7,23 @@ import { join } from 'node:path';
 import { root } from '../harness/paths.js';
 import { apiKey, type Plan } from './config.js';
 import type { BenchServer } from './server-control.js';
-import { rotate, spread } from './stats.js';
+import { rotate, spread, trend } from './stats.js';
 
 export interface RssRuns {
   /** Peak RSS, MB. */
   maxRssMb: number[];
-  /** The median heap sample of the walk's first half, less the heap before it, MB: what the walk holds. */
+  /** The median heap sample after the warm-up, less the heap before the walk, MB: what the walk holds. */
   heapHeldMb: number[];
-  /**
-   * The median heap sample of the walk's second half less that of its first half, MB: what the walk
-   * gathers as it goes (flat: ~0). Medians, because one sample can catch a page in flight (±1 MB).
-   */
+  /** How the heap samples after the warm-up trend, MB per million sessions: flat is ~0. */
   heapGrowthMb: number[];
   seconds: number[];
 }
 export type RssFigures = Record<string, RssRuns>;
 
 const samplesPerWalk = 20;
+// The first quarter of a walk is its warm-up (the runaway guard fills with cursors, code gets
+// optimized): the heap rises there once, and that is not growth.
+const warmUpSamples = samplesPerWalk / 4;
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 function walkOnce(server: BenchServer, contender: string, sessions: number) {
@@ -52,12 +52,11 @@ export async function measureRss(server: BenchServer, sessions: number, { runs }
       if (result.items !== sessions || failed || count !== sessions / 100) {
         throw new Error(`${name}: ${result.items} sessions in ${count} requests, ${failed} refused`);
       }
-      const samples = result.heapSamples;
-      const half = Math.floor(samples.length / 2);
-      const first = spread(samples.slice(0, half)).median;
+      const samples = result.heapSamples.slice(warmUpSamples);
+      const perMillion = 1_000_000 / (sessions / samplesPerWalk);
       figures[name]!.maxRssMb.push(result.maxRssKb / 1024);
-      figures[name]!.heapHeldMb.push(mb(first - result.heapBefore));
-      figures[name]!.heapGrowthMb.push(mb(spread(samples.slice(-half)).median - first));
+      figures[name]!.heapHeldMb.push(mb(spread(samples).median - result.heapBefore));
+      figures[name]!.heapGrowthMb.push(mb(trend(samples) * perMillion));
       figures[name]!.seconds.push(result.ms / 1000);
       console.log(`  ${name}, run ${run + 1} of ${runs}: ${(result.maxRssKb / 1024).toFixed(0)} MB`);
     }

@@ -24,6 +24,18 @@ export function ratio(a: number[], b: number[]): Spread {
   return { median: spread(a).median / spread(b).median, min: Math.min(...perRound), max: Math.max(...perRound) };
 }
 
+/**
+ * The Theil–Sen slope of values taken at even steps, per step: the median of the slopes between
+ * every pair, so that one sample that caught a page in flight does not tilt it.
+ */
+export function trend(values: number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) slopes.push((values[j]! - values[i]!) / (j - i));
+  }
+  return spread(slopes).median;
+}
+
 /** names, starting at a different one each round, so that no contender always goes first. */
 export function rotate<T>(names: T[], round: number): T[] {
   const k = round % names.length;
