@@ -165,18 +165,25 @@ describe('what is retried, through Prism proxy', () => {
     expect(servers.fake.requests).toHaveLength(1);
   });
 
-  it('resumes auto-pagination at the same cursor after a retry: nothing skipped, nothing twice', async () => {
-    servers.fake.setSessions(fakeSessions(30));
-    const seen: CheckoutSession[] = [];
-    for await (const session of proxied().checkout.sessions.list({ limit: 10 })) {
-      seen.push(session);
-      if (seen.length === 10) servers.fake.fault(status(503, { retryAfterMs: 1 }), status(429, { retryAfterMs: 1 }));
-    }
-    expect(seen.map((s) => s.id)).toEqual(fakeSessions(30).map((s) => s.id));
-    const cursors = servers.fake.requests.map((r) => r.query[cursorParam] ?? null);
-    const tenth = fakeSessions(30)[9]!.id;
-    expect(cursors).toEqual([null, tenth, tenth, tenth, fakeSessions(30)[19]!.id]);
-  });
+  // The faults are queued up front, the first passing through (a slow answer of 0 ms), so that they meet the
+  // second page's request whenever it leaves: with prefetch, before the loop reaches the end of the first.
+  it.each([true, false])(
+    'resumes auto-pagination at the same cursor after a retry, prefetch %s: nothing skipped, nothing twice',
+    async (prefetch) => {
+      servers.fake.setSessions(fakeSessions(30));
+      servers.fake.fault(
+        { type: 'slow', delayMs: 0 },
+        status(503, { retryAfterMs: 1 }),
+        status(429, { retryAfterMs: 1 }),
+      );
+      const seen: CheckoutSession[] = [];
+      for await (const session of proxied().checkout.sessions.list({ limit: 10 }, { prefetch })) seen.push(session);
+      expect(seen.map((s) => s.id)).toEqual(fakeSessions(30).map((s) => s.id));
+      const cursors = servers.fake.requests.map((r) => r.query[cursorParam] ?? null);
+      const tenth = fakeSessions(30)[9]!.id;
+      expect(cursors).toEqual([null, tenth, tenth, tenth, fakeSessions(30)[19]!.id]);
+    },
+  );
 });
 
 describe('timeouts and aborts', () => {
