@@ -12,6 +12,12 @@ export function stopPaginating(problem: string, requestId: string | null): never
   throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${id}.`);
 }
 
+/** Ends auto-pagination on a page that ends at a cursor already sent: the server repeats itself. */
+export function stopRepeatedPage(page: Page): never {
+  const [[param, cursor]] = Object.entries(page.nextPageParams()!) as [[string, string]];
+  stopPaginating(`Page ending at ${cursor} sent twice: does the API ignore \`${param}\`?`, page.requestId);
+}
+
 // The response each page came in, for PagePromise.withResponse(): kept off the page itself, whose
 // fields are the list the API sent.
 const responses = new WeakMap<Page, Response>();
@@ -87,12 +93,7 @@ export class Page {
     const cursor = params[this.#paging.cursorParam]!;
     const next = await this.#loadNext(cursor, signal);
     // A server that ignores the cursor answers this page again, ending where it ended.
-    if (next.hasNextPage() && next.nextPageParams()?.[this.#paging.cursorParam] === cursor) {
-      stopPaginating(
-        `Page ending at ${cursor} sent twice: does the API ignore \`${this.#paging.cursorParam}\`?`,
-        next.requestId,
-      );
-    }
+    if (next.hasNextPage() && next.nextPageParams()?.[this.#paging.cursorParam] === cursor) stopRepeatedPage(next);
     return next;
   }
 }

@@ -1,4 +1,4 @@
-import { type Page, stopPaginating } from './page.js';
+import { type Page, stopRepeatedPage } from './page.js';
 import type { CheckoutSession } from './types.js';
 
 export interface WalkOptions {
@@ -66,10 +66,7 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
       const pending = ahead?.page ?? requestAfter(page);
       ahead = undefined;
       next = await pending;
-      if (next.hasNextPage() && sent.has(cursorOf(next))) {
-        const [[param, cursor]] = Object.entries(next.nextPageParams()!) as [[string, string]];
-        stopPaginating(`Page ending at ${cursor} sent twice: does the API ignore \`${param}\`?`, next.requestId);
-      }
+      if (next.hasNextPage() && sent.has(cursorOf(next))) stopRepeatedPage(next);
     }
     delivered += items.length;
     page = next;
