@@ -3,23 +3,19 @@ import { operationMetadata } from '../generated/operations.js';
 import { APIUserAbortError, BadRequestError, type CheckoutSession } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
 import { testClient } from './support/client.js';
+import { cursorsOf, recordingFetch } from './support/recording-fetch.js';
 import { rejection } from './support/rejection.js';
 import { useServers } from './support/servers.js';
 
 const servers = useServers({ proxy: false });
-const { limitParam, cursorParam } = operationMetadata.listCheckoutSessions.pagination;
+const { limitParam } = operationMetadata.listCheckoutSessions.pagination;
 const ids = (sessions: CheckoutSession[]) => sessions.map((session) => session.id);
 
 /** A client whose fetch remembers every request it sends, with its signal. */
 function recordingClient() {
-  const sent: Request[] = [];
-  const fetch = (request: Request) => {
-    sent.push(request);
-    return globalThis.fetch(request);
-  };
+  const { fetch, sent } = recordingFetch();
   return { loops: testClient({ baseUrl: servers.fake.url, fetch }), sent };
 }
-const cursorsOf = (sent: Request[]) => sent.map((request) => new URL(request.url).searchParams.get(cursorParam));
 
 describe('auto-pagination requests the next page ahead (prefetch, on by default)', () => {
   it('as soon as a page arrives, before the loop reaches its end', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { type CheckoutSession, Loops, type SessionStatus } from '../src/index.js';
 import { type Fault, fakeSession } from '../src/testing/index.js';
+import { cursorsOf, recordingFetch } from './support/recording-fetch.js';
 import { apiKey, useServers } from './support/servers.js';
 import { cursorParam, limitBounds, statusValues } from './support/spec.js';
 
@@ -53,11 +54,7 @@ describe('auto-pagination, for any data set, limit, filter, prefetch and early s
           const stopAfter = stopAt === undefined ? expected.length : Math.max(1, Math.ceil(stopAt * expected.length));
           const seen: CheckoutSession[] = [];
           // Every request the walk sends, with its cursor: what the SDK did, whatever reached the server.
-          const sent: (string | null)[] = [];
-          const fetch = (request: Request) => {
-            sent.push(new URL(request.url).searchParams.get(cursorParam));
-            return globalThis.fetch(request);
-          };
+          const { fetch, sent } = recordingFetch();
           inject(0);
           const loops = new Loops({ apiKey, baseUrl: servers.proxyUrl, maxRetries: 5, fetch });
           for await (const session of loops.checkout.sessions.list(params, { prefetch })) {
@@ -69,7 +66,7 @@ describe('auto-pagination, for any data set, limit, filter, prefetch and early s
           // Pages a walk that fetches each page only when it reaches it sends; prefetch adds at most one.
           const allPages = Math.max(1, Math.ceil(expected.length / limit));
           const pagesRead = Math.max(1, Math.ceil(stopAfter / limit));
-          const pages = new Set(sent).size;
+          const pages = new Set(cursorsOf(sent)).size;
           if (prefetch) expect(pages).toBe(Math.min(pagesRead + 1, allPages));
           else expect(pages).toBe(pagesRead);
           // Each cursor is requested once, but for retries of the same page.
@@ -81,7 +78,7 @@ describe('auto-pagination, for any data set, limit, filter, prefetch and early s
           // The prefetch aborted by the break may still be on its way through the proxy: let it land
           // (or give up on it) before the next run resets the server, so that it cannot take that run's faults.
           if (prefetch && stopAfter < expected.length) {
-            const aborted = sent.at(-1);
+            const aborted = cursorsOf(sent).at(-1);
             const landed = () => servers.fake.requests.some((r) => (r.query[cursorParam] ?? null) === aborted);
             await vi.waitFor(() => expect(landed()).toBe(true), { timeout: 500 }).catch(() => {});
             await new Promise((resolve) => setTimeout(resolve, 20));
