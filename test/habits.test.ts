@@ -121,6 +121,14 @@ describe('logging', () => {
     expect(showControlChars(lines[0]!.message)).toBe(lines[0]!.message);
   });
 
+  it('a request ID with escape sequences cannot reach the terminal through a debug line', async () => {
+    const page = { object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' };
+    const fetch = async () => Response.json(page, { headers: { 'x-request-id': 'req_1\x1b]0;pwned\x07\x9b2J' } });
+    const { lines, logger } = recorder();
+    await testClient({ fetch, logLevel: 'debug', logger }).checkout.sessions.list();
+    expect(lines[0]!.message).toMatch(/\(request ID: req_1\\x1b]0;pwned\\x07\\x9b2J\)$/);
+  });
+
   it('refuses a logger without the four methods', () => {
     expect(thrown(() => testClient({ logger: { warn() {} } as unknown as Logger }), ValidationError).param).toBe(
       'logger',
