@@ -1,25 +1,22 @@
 /** "Did you mean …?": the known name closest to a mistyped one, for messages about unknown names. */
 
-/** Edits between a and b: insertions, deletions, substitutions and swaps of neighbours (`timeuot`). */
+/** Single-character insertions, deletions and substitutions that turn a into b (Levenshtein). */
 function distance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
+    previous = row;
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /**
  * The known name a typo most likely meant, ignoring letter case and `_`/`-` (`baseURL` is `baseUrl`,
- * `api_key` is `apiKey`), within 2 edits or a third of the longer name's length; undefined when none
- * is that close.
+ * `api_key` is `apiKey`), within 2 edits or a third of the longer name's length (`timeuot` is
+ * `timeout`); undefined when none is that close.
  */
 export function closestName(name: string, known: readonly string[]): string | undefined {
   const plain = (text: string) => text.toLowerCase().replace(/[-_]/g, '');
@@ -27,8 +24,9 @@ export function closestName(name: string, known: readonly string[]): string | un
   let fewest = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
     const edits = distance(plain(name), plain(candidate));
-    const allowed = Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3));
-    if (edits <= allowed && edits < fewest) [best, fewest] = [candidate, edits];
+    if (edits <= Math.max(2, Math.max(name.length, candidate.length) / 3) && edits < fewest) {
+      [best, fewest] = [candidate, edits];
+    }
   }
   return best;
 }
