@@ -37,11 +37,28 @@ export const operationMetadata = {
       "schema": "CheckoutSessionList"
     },
     "pagination": {
+      "style": "cursor",
       "limitParam": "limit",
       "cursorParam": "starting_after",
       "cursorField": "id",
       "itemsField": "data",
       "hasMoreField": "has_more"
+    }
+  },
+  "createCheckoutSession": {
+    "method": "POST",
+    "path": "/checkout/sessions",
+    "pathParams": {},
+    "query": {},
+    "body": {
+      "required": true,
+      "schema": {
+        "$ref": "CheckoutSessionCreateParams"
+      }
+    },
+    "success": {
+      "status": 200,
+      "schema": "CheckoutSession"
     }
   },
   "retrieveCheckoutSession": {
@@ -59,5 +76,142 @@ export const operationMetadata = {
       "status": 200,
       "schema": "CheckoutSession"
     }
+  }
+} as const;
+
+/** The component schemas that request bodies refer to, cut down to what the SDK checks. */
+export const schemaRules = {
+  "AdjustableQuantity": {
+    "type": "object",
+    "required": [
+      "enabled"
+    ],
+    "properties": {
+      "enabled": {
+        "type": "boolean"
+      },
+      "minimum": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 999999,
+        "format": "int32"
+      },
+      "maximum": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 999999,
+        "format": "int32"
+      }
+    },
+    "additionalProperties": false
+  },
+  "CheckoutSessionCreateParams": {
+    "type": "object",
+    "required": [
+      "mode",
+      "success_url"
+    ],
+    "properties": {
+      "line_items": {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 100,
+        "items": {
+          "$ref": "LineItem"
+        }
+      },
+      "mode": {
+        "type": "string",
+        "enum": [
+          "payment",
+          "subscription",
+          "setup"
+        ]
+      },
+      "success_url": {
+        "type": "string",
+        "maxLength": 5000,
+        "format": "uri"
+      },
+      "cancel_url": {
+        "type": "string",
+        "maxLength": 5000,
+        "format": "uri"
+      },
+      "payment_method_types": {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 20,
+        "items": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 50
+        }
+      },
+      "customer": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255
+      },
+      "customer_email": {
+        "type": "string",
+        "maxLength": 512,
+        "format": "email"
+      },
+      "client_reference_id": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200
+      },
+      "metadata": {
+        "type": "object",
+        "maxProperties": 50,
+        "additionalProperties": {
+          "type": "string",
+          "maxLength": 500
+        }
+      },
+      "productId": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255
+      },
+      "quantity": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 999999,
+        "format": "int32"
+      },
+      "externalCustomerId": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255
+      }
+    },
+    "additionalProperties": false
+  },
+  "LineItem": {
+    "type": "object",
+    "required": [
+      "price",
+      "quantity"
+    ],
+    "properties": {
+      "price": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255
+      },
+      "quantity": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 999999,
+        "format": "int32"
+      },
+      "adjustable_quantity": {
+        "$ref": "AdjustableQuantity"
+      }
+    },
+    "additionalProperties": false
   }
 } as const;

@@ -22,7 +22,20 @@ export interface paths {
          */
         get: operations["listCheckoutSessions"];
         put?: never;
-        post?: never;
+        /**
+         * Create a checkout session
+         * @description Creates a checkout session and returns it, with the `url` of the Loops-hosted page to send the
+         *     customer to. Loops documents this operation as "Create a checkout session [V3]"; Loops' changelog
+         *     says a session expires one hour after it is created.
+         *
+         *     **Assumption**: the published page shows the request body and the response, not a status code:
+         *     `200` follows Stripe. It does not say whether an idempotency key (Stripe's `Idempotency-Key`
+         *     header) is honoured, so this spec declares none: the SDK then retries a create only after a
+         *     failure that proves nothing was processed (the connection could not be opened, or a `429`), never
+         *     after a `500` or a connection lost mid-request, which could create the session twice.
+         *
+         */
+        post: operations["createCheckoutSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -302,6 +315,129 @@ export interface components {
              */
             amount_tax: number;
         };
+        /** @description What a new checkout session sells and where the customer goes next. The fields are those of the example on
+         *     Loops' "Create a checkout session [V3]" page; their types are read from its example values.
+         *
+         *     **Assumption**: the page does not say which fields are required or what their bounds are. This spec requires
+         *     `mode` and `success_url`, as Stripe's hosted Checkout does, and takes the bounds of Stripe's Checkout Sessions
+         *     API (at most 100 line items, 50 metadata keys, URLs of at most 5 000 characters). A session sells either
+         *     `line_items` (Stripe's way) or a Loops product (`productId`, with `quantity`); which one Loops requires is not
+         *     published, so neither is required here. Unknown fields are refused, as Stripe refuses unknown parameters.
+         *      */
+        CheckoutSessionCreateParams: {
+            /** @description The items the customer buys, each a price and a quantity.
+             *     **Assumption**: at most 100 items, Stripe's limit.
+             *      */
+            line_items?: components["schemas"]["LineItem"][];
+            /**
+             * @description The mode of the Checkout Session: a one-time `payment`, a `subscription`, or `setup` to save a payment
+             *     method for later.
+             *
+             * @enum {string}
+             */
+            mode: "payment" | "subscription" | "setup";
+            /**
+             * Format: uri
+             * @description The URL the customer is sent to after the payment or subscription creation is successful.
+             * @example https://shop.example.com/thanks?order=10442
+             */
+            success_url: string;
+            /**
+             * Format: uri
+             * @description The URL the customer is sent to if they decide to cancel payment and return to your website.
+             * @example https://shop.example.com/cart
+             */
+            cancel_url?: string;
+            /** @description The payment method types (e.g. `card`) this Checkout Session may accept.
+             *     **Assumption**: without it, the methods enabled in your Loops dashboard apply, as in Stripe.
+             *      */
+            payment_method_types?: string[];
+            /**
+             * @description ID of an existing customer to attach this session to.
+             * @example cus_QkLm8Loops2bX
+             */
+            customer?: string;
+            /**
+             * Format: email
+             * @description The customer's email address, prefilled on the checkout page.
+             * @example buyer@example.com
+             */
+            customer_email?: string;
+            /**
+             * @description A string of yours (an order or cart ID) to reconcile the session with your system.
+             *     **Assumption**: at most 200 characters, Stripe's limit.
+             *
+             * @example order_10442
+             */
+            client_reference_id?: string;
+            /**
+             * @description Set of key-value pairs that you can attach to the session.
+             *     **Assumption**: at most 50 keys, each value at most 500 characters, Stripe's limits.
+             *
+             * @example {
+             *       "order_id": "10442"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The ID of a Loops product to sell (Loops-specific).
+             * @example prod_8HkQ2Loops
+             */
+            productId?: string;
+            /**
+             * Format: int32
+             * @description How many of the product `productId` names (Loops-specific).
+             *     **Assumption**: at least 1; the page shows only the example value 1.
+             *
+             * @example 1
+             */
+            quantity?: number;
+            /**
+             * @description Your own identifier of the customer, returned on the session (Loops-specific).
+             * @example crm-004211
+             */
+            externalCustomerId?: string;
+        };
+        /** @description One item of a new checkout session. */
+        LineItem: {
+            /**
+             * @description The ID of the price to charge.
+             * @example price_1QkLm8Loops4Ef
+             */
+            price: string;
+            /**
+             * Format: int32
+             * @description How many of this item the customer buys.
+             *     **Assumption**: from 1 to 999 999, Stripe's bounds.
+             *
+             * @example 1
+             */
+            quantity: number;
+            adjustable_quantity?: components["schemas"]["AdjustableQuantity"];
+        };
+        /** @description Whether, and within which bounds, the customer may change the quantity on the checkout page. */
+        AdjustableQuantity: {
+            /** @description Whether the customer may change the quantity. */
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description The least quantity the customer may choose.
+             *     **Assumption**: from 0 to 999 999, Stripe's bounds; default 0.
+             *
+             * @example 1
+             */
+            minimum?: number;
+            /**
+             * Format: int32
+             * @description The greatest quantity the customer may choose.
+             *     **Assumption**: from 1 to 999 999, Stripe's bounds; default 99.
+             *
+             * @example 10
+             */
+            maximum?: number;
+        };
         /** @description The body of every error response, in Stripe's error format.
          *
          *     **Assumption**: the published reference page does not show error responses; this shape is Stripe's.
@@ -504,6 +640,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckoutSessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            default: components["responses"]["UnexpectedError"];
+        };
+    };
+    createCheckoutSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The session to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutSessionCreateParams"];
+            };
+        };
+        responses: {
+            /** @description The new checkout session. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { type Outputs, render } from './codegen/render.js';
 import { root } from './harness/paths.js';
 
@@ -22,6 +22,7 @@ function write(outputs: Outputs): string[] {
   for (const [name, content] of outputs) {
     const file = join(generatedDir, name);
     if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
     written.push(`generated/${name}`);
   }
@@ -38,6 +39,7 @@ function check(outputs: Outputs): boolean {
       if (existsSync(actual) && readFileSync(actual, 'utf8') === content) continue;
       fresh = false;
       const expected = join(expectedDir, name);
+      mkdirSync(dirname(expected), { recursive: true });
       writeFileSync(expected, content);
       const target = existsSync(actual) ? actual : '/dev/null';
       const diff = spawnSync('git', ['diff', '--no-index', '--no-color', '--stat', '--patch', target, expected], {

@@ -4,7 +4,7 @@ import type { Operation } from './operation.js';
 import { checkCallSettings, checkHeaders, optionNames } from './options.js';
 import type { ListOptions } from './pagination.js';
 import type { RequestOptions } from './request.js';
-import { checkNames, checkPlainObject, describeValue, satisfies } from './validation.js';
+import { checkNames, checkPlainObject, checkRule, describeValue, satisfies } from './validation.js';
 
 export const requestOptionNames = optionNames<RequestOptions>()(
   'timeout',
@@ -55,7 +55,12 @@ export function checkRequestOptions(
   checkPlainObject('options', options);
   checkNames('option', options, known);
   checkCallSettings(options);
-  const { signal, headers, query, prefetch } = options as ListOptions;
+  const { signal, headers, query, prefetch, idempotencyKey } = options as ListOptions & { idempotencyKey?: unknown };
+  if (idempotencyKey !== undefined) {
+    // It travels in a header: visible ASCII only, and at most 255 characters (Stripe's bound).
+    const rule = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' };
+    checkRule('idempotencyKey', rule, idempotencyKey, 'a string of 1 to 255 visible ASCII characters');
+  }
   if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
     throw new ValidationError('signal', 'an AbortSignal', describeValue(signal));
   }

@@ -1,6 +1,6 @@
+import type { ErrorBody } from '../generated/sdk/types.js';
 import { showControlChars } from './control-chars.js';
 import { redact, redactCause, redactDeep } from './secrets.js';
-import type { ErrorBody } from './types.js';
 
 /**
  * The base class of every error the SDK throws. Its message and cause pass through redact() as a

@@ -1,5 +1,9 @@
+export * from '../generated/sdk/client.js';
+export * from '../generated/sdk/resources.js';
+export * from '../generated/sdk/types.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { CheckoutSessions, Loops } from './client.js';
+export { LoopsClient } from './client-core.js';
+export type { CallArgs, IdempotentRequestOptions } from './engine.js';
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -18,17 +22,7 @@ export {
 export { VERSION } from './identity.js';
 export type { Logger, LogLevel } from './log.js';
 export type { ClientOptions } from './options.js';
-export { Page } from './page.js';
-export { type ListOptions, PagePromise } from './pagination.js';
+export type { PageParams } from './page.js';
+export type { ListOptions } from './pagination.js';
 export type { Fetch, RawClient } from './raw.js';
 export type { RequestOptions } from './request.js';
-export type {
-  CheckoutSession,
-  CheckoutSessionList,
-  components,
-  ErrorBody,
-  ListParams,
-  operations,
-  paths,
-  SessionStatus,
-} from './types.js';

@@ -38,8 +38,18 @@ function inChain(error: unknown, code: RegExp, message: RegExp): boolean {
   return false;
 }
 
+// The failures that leave before a byte of the request is sent: no connection was opened (refused,
+// no such host, no route, connect timeout; Bun's ConnectionRefused and FailedToOpenSocket; Deno's
+// "tcp connect error"), or TLS refused the server. A request that is not idempotent may go again.
+const unsentCode =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused|FailedToOpenSocket|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_CERT)/;
+const unsentMessage = /tcp connect error|client error \(Connect\)/;
+
 /** Whether error, or an error in its cause chain, reports a failure to reach the server. */
 export const isNetworkError = (error: unknown): boolean => inChain(error, networkCode, networkMessage);
+
+/** Whether error reports a failure to reach the server that happened before the request was sent. */
+export const isUnsent = (error: unknown): boolean => inChain(error, unsentCode, unsentMessage);
 
 /** Whether error, or an error in its cause chain, reports an answer that is not HTTP, or cut short. */
 export const isMalformedResponse = (error: unknown): boolean => inChain(error, malformedCode, malformedMessage);

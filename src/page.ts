@@ -1,10 +1,35 @@
 import { LoopsError } from './errors.js';
 import type { Pagination } from './operation.js';
 import type { Fetched } from './response.js';
-import type { CheckoutSession, CheckoutSessionList } from './types.js';
 
-/** Loads the page that starts after cursor, with the first page's filters and options. */
-export type NextPageLoader = (cursor: string, signal: AbortSignal | undefined) => Promise<Page>;
+/** Query parameters that ask for the page after this one: `{ starting_after: 'cs_…' }` or `{ offset: 200 }`. */
+export type PageParams = Record<string, string | number>;
+
+/** A page with the list's own fields as the API sent them: what `list()` resolves to. */
+export type PageOf<Item, List, Next extends PageParams = Record<string, string>> = Page<Item, List, Next> & List;
+
+/** What a walk needs of a page: its public paging methods, whatever its items. */
+export interface Pageable<Item> {
+  readonly requestId: string | null;
+  getPaginatedItems(): Item[];
+  hasNextPage(): boolean;
+  nextPageParams(): PageParams | null;
+  getNextPage(options?: { signal?: AbortSignal | undefined }): Promise<Pageable<Item>>;
+}
+
+/** Loads the page that the params ask for, with the first page's filters and options. */
+export type NextPageLoader<Item, List, Next extends PageParams> = (
+  params: Next,
+  signal: AbortSignal | undefined,
+) => Promise<PageOf<Item, List, Next>>;
+
+/** How one page was asked for: its pagination rules, the query it was sent with, and its page size. */
+export interface PageRequest {
+  paging: Pagination;
+  query: Record<string, unknown>;
+  /** The page size asked for, or the spec's default: a full page of an offset list may have a next one. */
+  pageSize: number | undefined;
+}
 
 /** Ends auto-pagination with a LoopsError, rather than loop for ever on a server that repeats itself. */
 export function stopPaginating(problem: string, requestId: string | null): never {
@@ -12,43 +37,40 @@ export function stopPaginating(problem: string, requestId: string | null): never
   throw new LoopsError(`${problem} Stopped paginating, not to loop for ever${id}.`);
 }
 
-/** Ends auto-pagination on a page that ends at a cursor already sent: the server repeats itself. */
-export function stopRepeatedPage(page: Page): never {
-  const [[param, cursor]] = Object.entries(page.nextPageParams()!) as [[string, string]];
-  stopPaginating(`Page ending at ${cursor} sent twice: does the API ignore \`${param}\`?`, page.requestId);
+/** Ends auto-pagination on a page that ends where a page already asked for ended: the server repeats itself. */
+export function stopRepeatedPage(page: Pageable<unknown>): never {
+  const [[param, at]] = Object.entries(page.nextPageParams()!) as [[string, string]];
+  stopPaginating(`Page ending at ${at} sent twice: does the API ignore \`${param}\`?`, page.requestId);
 }
 
 // The response each page came in, for PagePromise.withResponse(): kept off the page itself, whose
 // fields are the list the API sent.
-const responses = new WeakMap<Page, Response>();
+const responses = new WeakMap<object, Response>();
 
 /** The final response that carried page. */
-export function responseOf(page: Page): Response {
+export function responseOf(page: object): Response {
   return responses.get(page)!;
 }
 
-export interface Page extends CheckoutSessionList {}
-
-/** One page of sessions: the list object as the API sent it, unknown fields included, plus paging helpers. */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface types the list fields the constructor copies in.
-export class Page {
+/** One page of a list: the list object as the API sent it, unknown fields included, plus paging helpers. */
+export class Page<Item, List, Next extends PageParams = Record<string, string>> {
   readonly #requestId: string | null;
-  readonly #body: CheckoutSessionList;
-  readonly #paging: Pagination;
-  readonly #loadNext: NextPageLoader;
+  readonly #body: List;
+  readonly #asked: PageRequest;
+  readonly #loadNext: NextPageLoader<Item, List, Next>;
 
-  constructor(fetched: Fetched<CheckoutSessionList>, paging: Pagination, loadNext: NextPageLoader) {
+  constructor(fetched: Fetched<List>, asked: PageRequest, loadNext: NextPageLoader<Item, List, Next>) {
     // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
     // `requestId`, `__proto__`, `toString`…): assigning those would hide a method or the header's
     // value, or swap the prototype. They stay in toJSON(), the list as the API sent it.
-    for (const [name, value] of Object.entries(fetched.body)) {
+    for (const [name, value] of Object.entries(fetched.body as object)) {
       if (!(name in this))
         Object.defineProperty(this, name, { value, enumerable: true, writable: true, configurable: true });
     }
     this.#requestId = fetched.requestId;
     responses.set(this, fetched.response);
     this.#body = fetched.body;
-    this.#paging = paging;
+    this.#asked = asked;
     this.#loadNext = loadNext;
   }
 
@@ -58,42 +80,66 @@ export class Page {
   }
 
   /** The list object exactly as the API sent it, fields that clash with the page's methods included. */
-  toJSON(): CheckoutSessionList {
+  toJSON(): List {
     return this.#body;
   }
 
-  /** The sessions of this page. */
-  getPaginatedItems(): CheckoutSession[] {
-    return (this.#body as unknown as Record<string, CheckoutSession[]>)[this.#paging.itemsField]!;
+  #field(name: string): unknown {
+    return (this.#body as Record<string, unknown>)[name];
   }
 
-  /** Whether the API has sessions after this page. */
+  /** The items of this page. */
+  getPaginatedItems(): Item[] {
+    return this.#field(this.#asked.paging.itemsField) as Item[];
+  }
+
+  /** Whether the API has items after this page. */
   hasNextPage(): boolean {
-    return (this.#body as unknown as Record<string, unknown>)[this.#paging.hasMoreField] === true;
+    const { paging, query, pageSize } = this.#asked;
+    if (paging.style === 'cursor' || paging.hasMoreField) return this.#field(paging.hasMoreField!) === true;
+    const received = this.getPaginatedItems().length;
+    const total = paging.totalField === undefined ? undefined : this.#field(paging.totalField);
+    if (typeof total === 'number') return Number(query[paging.offsetParam] ?? 0) + received < total;
+    // Neither a flag nor a total: a full page may have a next one, which an empty page ends.
+    return received > 0 && (pageSize === undefined || received >= pageSize);
   }
 
   /**
-   * The query parameter that asks for the page after this one, such as `{ starting_after: 'cs_…' }`,
-   * or null on the last page. Pass it to list() to resume a walk later.
+   * The query parameter that asks for the page after this one, such as `{ starting_after: 'cs_…' }`
+   * or `{ offset: 200 }`, or null on the last page. Pass it to list() to resume a walk later.
    */
-  nextPageParams(): Record<string, string> | null {
-    const last = this.getPaginatedItems().at(-1) as Record<string, unknown> | undefined;
-    const cursor = last?.[this.#paging.cursorField];
-    return this.hasNextPage() && typeof cursor === 'string' ? { [this.#paging.cursorParam]: cursor } : null;
+  nextPageParams(): Next | null {
+    if (!this.hasNextPage()) return null;
+    const { paging, query } = this.#asked;
+    const items = this.getPaginatedItems();
+    if (paging.style === 'offset') {
+      return items.length
+        ? ({ [paging.offsetParam]: Number(query[paging.offsetParam] ?? 0) + items.length } as Next)
+        : null;
+    }
+    const cursor = (items.at(-1) as Record<string, unknown> | undefined)?.[paging.cursorField];
+    return typeof cursor === 'string' ? ({ [paging.cursorParam]: cursor } as Next) : null;
   }
 
   /**
    * The page after this one, with the same filters and options. `signal` aborts this request alone
    * (auto-pagination cancels a prefetched page with it); the list's own `signal` still applies.
    */
-  async getNextPage({ signal }: { signal?: AbortSignal | undefined } = {}): Promise<Page> {
+  async getNextPage({ signal }: { signal?: AbortSignal | undefined } = {}): Promise<PageOf<Item, List, Next>> {
     if (!this.hasNextPage()) throw new LoopsError('No next page: check hasNextPage() first.');
     const params = this.nextPageParams();
-    if (!params) stopPaginating('Empty page with has_more: true, so no cursor.', this.requestId);
-    const cursor = params[this.#paging.cursorParam]!;
-    const next = await this.#loadNext(cursor, signal);
+    if (!params) {
+      const { paging } = this.#asked;
+      const problem =
+        paging.style === 'cursor'
+          ? `Empty page with ${paging.hasMoreField}: true, so no cursor.`
+          : 'Empty page before the end of the list, so no next offset.';
+      stopPaginating(problem, this.requestId);
+    }
+    const next = await this.#loadNext(params, signal);
     // A server that ignores the cursor answers this page again, ending where it ended.
-    if (next.hasNextPage() && next.nextPageParams()?.[this.#paging.cursorParam] === cursor) stopRepeatedPage(next);
+    const [param, at] = Object.entries(params)[0]!;
+    if (next.hasNextPage() && next.nextPageParams()?.[param] === at) stopRepeatedPage(next);
     return next;
   }
 }

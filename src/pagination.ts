@@ -1,8 +1,7 @@
 import type { WithResponse } from './api-promise.js';
 import { ValidationError } from './errors.js';
-import { type Page, responseOf } from './page.js';
+import { type PageOf, type PageParams, responseOf } from './page.js';
 import type { RequestOptions } from './request.js';
-import type { CheckoutSession } from './types.js';
 import { checkInteger, checkPlainObject, describeValue } from './validation.js';
 import { walk } from './walk.js';
 
@@ -19,11 +18,14 @@ export interface ListOptions extends RequestOptions {
 
 /**
  * What `list()` returns: a promise of the first page that is also an async iterable over every
- * session of every page. While the loop reads one page, the next is requested (unless the call's
+ * item of every page. While the loop reads one page, the next is requested (unless the call's
  * `prefetch` option is false). Nothing is sent until it is awaited or iterated, so an unused list()
  * costs nothing and rejects nowhere.
  */
-export class PagePromise extends Promise<Page> implements AsyncIterable<CheckoutSession> {
+export class PagePromise<Item, List, Next extends PageParams = Record<string, string>>
+  extends Promise<PageOf<Item, List, Next>>
+  implements AsyncIterable<Item>
+{
   // then(), catch() and finally() return plain promises, not another PagePromise.
   static override get [Symbol.species](): PromiseConstructor {
     return Promise;
@@ -36,9 +38,12 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
    * A PagePromise that calls load the first time it is awaited or iterated; a walk that starts it
    * passes the signal that its early stop aborts.
    */
-  static lazy(load: (signal?: AbortSignal) => Promise<Page>, prefetch: boolean): PagePromise {
-    let settle!: [(page: Page) => void, (reason: unknown) => void];
-    const promise = new PagePromise((...callbacks) => {
+  static lazy<Item, List, Next extends PageParams>(
+    load: (signal?: AbortSignal) => Promise<PageOf<Item, List, Next>>,
+    prefetch: boolean,
+  ): PagePromise<Item, List, Next> {
+    let settle!: [(page: PageOf<Item, List, Next>) => void, (reason: unknown) => void];
+    const promise = new PagePromise<Item, List, Next>((...callbacks) => {
       settle = callbacks;
     });
     promise.#start = (signal) => void load(signal).then(...settle);
@@ -46,18 +51,18 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     return promise;
   }
 
-  /** A walk over every session, the first page included when nothing has started it yet, up to wanted. */
-  #walk(wanted: number): AsyncIterator<CheckoutSession> {
-    // Its early stop (break, return(), enough sessions) aborts whatever request of the walk is in flight.
+  /** A walk over every item, the first page included when nothing has started it yet, up to wanted. */
+  #walk(wanted: number): AsyncIterator<Item> {
+    // Its early stop (break, return(), enough items) aborts whatever request of the walk is in flight.
     const controller = new AbortController();
     this.#start?.(controller.signal);
     this.#start = undefined;
-    return walk(this, { prefetch: this.#prefetch, wanted, controller });
+    return walk<Item>(this, { prefetch: this.#prefetch, wanted, controller });
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is a promise; then() is where it starts its work.
-  override then<TResult1 = Page, TResult2 = never>(
-    onfulfilled?: ((page: Page) => TResult1 | PromiseLike<TResult1>) | null,
+  override then<TResult1 = PageOf<Item, List, Next>, TResult2 = never>(
+    onfulfilled?: ((page: PageOf<Item, List, Next>) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
     this.#start?.();
@@ -66,29 +71,29 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
   }
 
   /** The first page with the response it came in and its request ID. */
-  withResponse(): Promise<WithResponse<Page>> {
+  withResponse(): Promise<WithResponse<PageOf<Item, List, Next>>> {
     return this.then((page) => ({ data: page, response: responseOf(page), requestId: page.requestId }));
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<CheckoutSession> {
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
     return this.#walk(Number.POSITIVE_INFINITY);
   }
 
-  /** Calls fn on every session, in order, until the last page or until fn returns false. */
-  async autoPagingEach(fn: (session: CheckoutSession) => unknown): Promise<void> {
+  /** Calls fn on every item, in order, until the last page or until fn returns false. */
+  async autoPagingEach(fn: (item: Item) => unknown): Promise<void> {
     if (typeof fn !== 'function')
-      throw new ValidationError('fn', 'a function called with each session', describeValue(fn));
-    for await (const session of this) if ((await fn(session)) === false) return;
+      throw new ValidationError('fn', 'a function called with each item', describeValue(fn));
+    for await (const item of this) if ((await fn(item)) === false) return;
   }
 
-  /** Collects up to `limit` sessions, 10 000 at most, across pages. */
-  async autoPagingToArray(options: { limit: number }): Promise<CheckoutSession[]> {
+  /** Collects up to `limit` items, 10 000 at most, across pages. */
+  async autoPagingToArray(options: { limit: number }): Promise<Item[]> {
     checkPlainObject('options', options);
     checkInteger('limit', options.limit, 1, 10_000, ' (for more, use for await)');
-    const sessions: CheckoutSession[] = [];
-    // A walk told how many sessions are wanted prefetches no page past them.
-    const sessionsWanted = { [Symbol.asyncIterator]: () => this.#walk(options.limit) };
-    for await (const session of sessionsWanted) if (sessions.push(session) >= options.limit) break;
-    return sessions;
+    const items: Item[] = [];
+    // A walk told how many items are wanted prefetches no page past them.
+    const itemsWanted = { [Symbol.asyncIterator]: () => this.#walk(options.limit) };
+    for await (const item of itemsWanted) if (items.push(item) >= options.limit) break;
+    return items;
   }
 }

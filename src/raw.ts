@@ -1,9 +1,9 @@
 import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
+import type { paths } from '../generated/schema.js';
 import { destinationProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes, limitBody } from './body.js';
 import { LoopsError } from './errors.js';
 import { userAgent } from './identity.js';
-import type { paths } from './types.js';
 
 /** The fetch signature the SDK calls: openapi-fetch hands it a ready `Request`. */
 export type Fetch = (input: Request) => Promise<Response>;

@@ -31,11 +31,21 @@ export interface ClientSettings {
 export interface CallParams {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
+  /** The JSON body, for an operation that takes one. */
+  body?: unknown;
+  /** The idempotency key of this call, sent on every attempt, for an operation that takes one. */
+  idempotencyKey?: string | undefined;
 }
 
+// Methods that leave the server as it was when sent twice: they can always be repeated.
+const repeatable = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
+
 /**
- * Calls any operation of the spec, retrying what is safe to retry (every operation here is a GET,
- * which can always be repeated): the same retries, timeouts, typed errors and redirect refusal for all.
+ * Calls any operation of the spec with the same retries, timeouts, typed errors and redirect
+ * refusal for all. GET, HEAD, PUT and DELETE retry after any failure worth another attempt, and so
+ * does an operation whose idempotency key makes a repeat harmless. A POST or PATCH without one is
+ * sent again only after a failure that proves it was not processed: no connection could be opened,
+ * or a 429; never after a 500 or a connection lost once the request was on its way.
  */
 export async function call<T>(
   settings: ClientSettings,
@@ -47,7 +57,13 @@ export async function call<T>(
   const maxBytes = options.maxResponseBytes ?? settings.maxResponseBytes;
   const fetch = maxBytes === settings.maxResponseBytes ? undefined : boundedFetch(settings.fetch, maxBytes);
   const query = { ...options.query, ...params.query };
-  const sending = { path: params.path ?? {}, query, headers: options.headers, timeout, signal, fetch };
+  const { idempotencyHeader } = operation;
+  const headers =
+    idempotencyHeader && params.idempotencyKey
+      ? { ...options.headers, [idempotencyHeader]: params.idempotencyKey }
+      : options.headers;
+  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, fetch };
+  const repeats = repeatable.includes(operation.method) || idempotencyHeader !== undefined;
   const { log } = settings;
   const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {
@@ -61,6 +77,10 @@ export async function call<T>(
     });
     if (!('error' in outcome)) return outcome as Fetched<T>;
     if (!outcome.retryable || retry >= maxRetries) throw outcome.error;
+    if (!repeats && !outcome.unprocessed) {
+      log.warn(() => `${target()}: not retried after ${outcome.error.message}: it may have been processed.`);
+      throw outcome.error;
+    }
     const wait = Math.round(retryDelayMs(retry, outcome.headers));
     log.warn(() => `${target()}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
     await sleep(wait, signal).catch((cause: unknown) => {

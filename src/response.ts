@@ -10,16 +10,22 @@ export interface Fetched<T = unknown> {
   response: Response;
 }
 
-/** A failed attempt: what to throw, whether another attempt may succeed, and the server's hints. */
+/**
+ * A failed attempt: what to throw, whether another attempt may succeed, whether the server surely
+ * did not process it (so that even a request that is not idempotent may be sent again), and the
+ * server's hints.
+ */
 export interface Failure {
   error: Error;
   retryable?: boolean | undefined;
+  unprocessed?: boolean | undefined;
   headers?: Headers | undefined;
 }
 
-export const failure = (error: Error, retryable?: boolean, headers?: Headers): Failure => ({
+export const failure = (error: Error, retryable?: boolean, headers?: Headers, unprocessed?: boolean): Failure => ({
   error,
   retryable,
+  unprocessed,
   headers,
 });
 
@@ -29,7 +35,8 @@ function outlined(operation: Operation, body: unknown): boolean {
   const paging = operation.pagination;
   if (!paging) return true;
   const list = body as Record<string, unknown>;
-  return Array.isArray(list[paging.itemsField]) && typeof list[paging.hasMoreField] === 'boolean';
+  const flag = paging.hasMoreField;
+  return Array.isArray(list[paging.itemsField]) && (flag === undefined || typeof list[flag] === 'boolean');
 }
 
 /**
@@ -52,7 +59,11 @@ export function readResponse(operation: Operation, response: Response, text: str
     const fallback = `Redirect to ${to} not followed, to keep your key on \`baseUrl\`: use the final URL.`;
     return failure(new APIError(init(fallback)));
   }
-  if (!response.ok) return failure(apiError(init()), shouldRetry(status, headers), headers);
+  if (!response.ok) {
+    // A 429 was turned away before any work (Stripe's rule); `x-should-retry: true` is the server's word.
+    const unprocessed = status === 429 || headers.get('x-should-retry') === 'true';
+    return failure(apiError(init()), shouldRetry(status, headers), headers, unprocessed);
+  }
   if (!json) return failure(new APIError(init('Body is not JSON (see `body`).')));
   if (!outlined(operation, parsed)) {
     const what = operation.pagination ? 'a list' : `a ${operation.success.schema}`;

@@ -1,3 +1,6 @@
+import { didYouMean } from './suggest.js';
+import { describeValue } from './validation.js';
+
 /**
  * Checks a value against the subset of JSON Schema the spec writes (types, enums, bounds, lengths,
  * patterns, the formats it names, required and unknown properties, items, anyOf/oneOf and $ref to
@@ -25,6 +28,7 @@ export interface Schema {
   readonly items?: Schema;
   readonly minItems?: number;
   readonly maxItems?: number;
+  readonly maxProperties?: number;
   readonly anyOf?: readonly Schema[];
   readonly oneOf?: readonly Schema[];
   readonly $ref?: string;
@@ -33,11 +37,13 @@ export interface Schema {
 /** The component schemas a `$ref` may name. */
 export type Schemas = Readonly<Record<string, Schema>>;
 
-/** Where a value fails its schema, and what the schema allows there. */
+/** Where a value fails its schema, what the schema allows there, and what was found instead. */
 export interface Problem {
   /** `line_items[0].quantity`; empty for the value itself. */
   path: string;
   allowed: string;
+  /** `got 0`, `missing, and the spec requires it`, `unknown property (did you mean …?)`. */
+  found: string;
 }
 
 // The formats the spec names. A lone surrogate is never well-formed text: no URL, header or JSON body
@@ -87,7 +93,7 @@ const join = (path: string, key: string | number) =>
 /** The first place where value breaks schema, or undefined when it satisfies it. */
 export function findProblem(schema: Schema, value: unknown, schemas: Schemas = {}, path = ''): Problem | undefined {
   if (schema.$ref) return findProblem(schemas[schema.$ref.split('/').at(-1)!] ?? {}, value, schemas, path);
-  const fail = (allowed = describeSchema(schema)): Problem => ({ path, allowed });
+  const fail = (allowed = describeSchema(schema)): Problem => ({ path, allowed, found: describeValue(value) });
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) {
     const fits = alternatives.filter((alternative) => !findProblem(alternative, value, schemas, path)).length;
@@ -132,7 +138,8 @@ function objectProblem(
   const properties = schema.properties ?? {};
   for (const name of schema.required ?? []) {
     if (value[name] === undefined || !Object.hasOwn(value, name)) {
-      return { path: join(path, name), allowed: `${describeSchema(properties[name] ?? {})} (required)` };
+      const allowed = describeSchema(properties[name] ?? {});
+      return { path: join(path, name), allowed, found: 'missing, and the spec requires it' };
     }
   }
   for (const [name, item] of Object.entries(value)) {
@@ -141,7 +148,11 @@ function objectProblem(
     const extra = schema.additionalProperties;
     if (!known && extra === false) {
       const names = Object.keys(properties);
-      return { path: join(path, name), allowed: `no such property: one of ${names.join(', ')}` };
+      return {
+        path: join(path, name),
+        allowed: `one of ${names.join(', ')}`,
+        found: `unknown property${didYouMean(name, names)}`,
+      };
     }
     const rule = known ?? (typeof extra === 'object' ? extra : undefined);
     const problem = rule && findProblem(rule, item, schemas, join(path, name));

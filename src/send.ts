@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, LoopsError } from './errors.js';
-import { isMalformedResponse, isNetworkError } from './network.js';
+import { isMalformedResponse, isNetworkError, isUnsent } from './network.js';
 import type { Operation } from './operation.js';
 import type { Fetch, RawClient } from './raw.js';
 import { type Failure, failure } from './response.js';
@@ -7,6 +7,8 @@ import { type Failure, failure } from './response.js';
 export interface Sending {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
+  /** The JSON body, for an operation that takes one. */
+  body: unknown;
   headers: Record<string, string> | undefined;
   timeout: number;
   signal: AbortSignal | undefined;
@@ -51,10 +53,11 @@ export async function sendWithDeadline(
     userSignal?.addEventListener('abort', abort);
   });
   const request = raw.request(
-    operation.method.toLowerCase() as 'get',
+    operation.method.toLowerCase() as 'post',
     operation.path as never,
     {
       params: { path: sending.path, query: sending.query },
+      ...(sending.body !== undefined && { body: sending.body }),
       ...(sending.headers && { headers: sending.headers }),
       signal: controller.signal,
       parseAs: 'text',
@@ -100,7 +103,7 @@ function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undef
     const error = new APIConnectionError(`Could not reach the API (${message}): check the network and \`baseUrl\`.`, {
       cause,
     });
-    return failure(error, true);
+    return failure(error, true, undefined, isUnsent(cause));
   }
   if (isMalformedResponse(cause)) {
     const error = new APIConnectionError(

@@ -1,10 +1,9 @@
-import { type Page, stopRepeatedPage } from './page.js';
-import type { CheckoutSession } from './types.js';
+import { type Pageable, stopRepeatedPage } from './page.js';
 
 export interface WalkOptions {
-  /** Request the next page as soon as a page arrives, while its sessions are yielded. */
+  /** Request the next page as soon as a page arrives, while its items are yielded. */
   prefetch: boolean;
-  /** The most sessions the caller will take: no page past them is prefetched. */
+  /** The most items the caller will take: no page past them is prefetched. */
   wanted: number;
   /** Aborted when the caller stops early: every request of the walk follows its signal. */
   controller: AbortController;
@@ -27,33 +26,34 @@ const nextTurn = () =>
   new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve)));
 
 /**
- * Every session from the first page on, built on the page's public API alone (getPaginatedItems,
+ * Every item from the first page on, built on the page's public API alone (getPaginatedItems,
  * hasNextPage, getNextPage, nextPageParams). With prefetch, one page is requested ahead while the
  * caller reads the one in hand: at most one request in flight, aborted if the caller stops early,
  * and its error held until the caller reaches it. A hand-written iterator, not an async generator:
- * delegating generators cost several promise ticks per session.
+ * delegating generators cost several promise ticks per item.
  */
-export function walk(
-  first: PromiseLike<Page>,
+export function walk<Item>(
+  first: PromiseLike<Pageable<Item>>,
   { prefetch, wanted, controller }: WalkOptions,
-): AsyncIterator<CheckoutSession> {
-  let page: Page | undefined;
-  let items: CheckoutSession[] = [];
+): AsyncIterator<Item> {
+  type AnyPage = Pageable<Item>;
+  let page: AnyPage | undefined;
+  let items: Item[] = [];
   let index = 0;
-  // Sessions of the pages before the one in hand.
+  // Items of the pages before the one in hand.
   let delivered = 0;
   let finished = false;
   let stopped = false;
   // The page turn in flight: next() calls made meanwhile wait for it and share it, so that two
-  // parallel calls at a page boundary get two sessions and send one request.
+  // parallel calls at a page boundary get two items and send one request.
   let turning: Promise<void> | undefined;
   // The page after the one in hand, requested ahead.
-  let ahead: Promise<Page> | undefined;
+  let ahead: Promise<AnyPage> | undefined;
   // The cursors this walk has sent lately: a page ending at one of them again means the server repeats itself.
   const sent = new Set<string>();
-  const cursorOf = (of: Page) => JSON.stringify(of.nextPageParams());
+  const cursorOf = (of: AnyPage) => JSON.stringify(of.nextPageParams());
 
-  const requestAfter = (from: Page): Promise<Page> => {
+  const requestAfter = (from: AnyPage): Promise<AnyPage> => {
     sent.add(cursorOf(from));
     // A Set iterates in insertion order: the first value is the oldest cursor.
     if (sent.size > cursorsRemembered) sent.delete(sent.values().next().value!);
@@ -61,7 +61,7 @@ export function walk(
   };
 
   const turn = async (): Promise<void> => {
-    let next: Page;
+    let next: AnyPage;
     if (!page) {
       next = await first;
     } else if (!page.hasNextPage()) {
@@ -85,7 +85,7 @@ export function walk(
     }
   };
 
-  const next = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+  const next = (): Promise<IteratorResult<Item, undefined>> => {
     if (stopped) return Promise.resolve(done);
     if (turning) return turning.then(next);
     // Sessions of the page in hand are answered at once; only the end of a page awaits the next.
@@ -105,9 +105,9 @@ export function walk(
     return turning.then(next);
   };
 
-  // The caller stopped early (break, return(), enough sessions): cancel the page on its way, whether
+  // The caller stopped early (break, return(), enough items): cancel the page on its way, whether
   // requested ahead or awaited by a next() that is still pending.
-  const stop = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
+  const stop = (): Promise<IteratorResult<Item, undefined>> => {
     stopped = true;
     controller.abort();
     ahead = undefined;

@@ -7,7 +7,7 @@ import { fakeSessions } from '../src/testing/index.js';
 
 const listing: Operation = operationMetadata.listCheckoutSessions;
 const retrieving: Operation = operationMetadata.retrieveCheckoutSession;
-const paging = listing.pagination!;
+const paging = operationMetadata.listCheckoutSessions.pagination;
 
 /** A stub Response: readResponse reads only its status, headers and type, never its body. */
 const stub = (status: number, headers: Record<string, string> = {}) =>

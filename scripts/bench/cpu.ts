@@ -3,8 +3,8 @@
  * Response from a pre-serialized 10-session page on every call, as a real fetch hands over a new one.
  */
 import createClient from 'openapi-fetch';
+import type { paths } from '../../src/index.js';
 import { fakeSessions } from '../../src/testing/index.js';
-import type { paths } from '../../src/types.js';
 import { loadSdk, type Plan } from './config.js';
 import { gc, rotate } from './stats.js';
 

@@ -3,7 +3,7 @@
  * turns request by request (the order rotating), at each of the server's delays.
  */
 import createClient from 'openapi-fetch';
-import type { paths } from '../../src/types.js';
+import type { paths } from '../../src/index.js';
 import { loadSdk, type Plan } from './config.js';
 import type { BenchServer } from './server-control.js';
 import { gc } from './stats.js';

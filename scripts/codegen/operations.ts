@@ -1,89 +1,94 @@
 /**
  * Derives generated/operations.ts from the bundled spec: for each operation, what the SDK and the
- * fake server need at run time (method, path, parameter rules, success schema, pagination), so that
- * a change in spec/ reaches them through codegen alone.
+ * fake server need at run time (method, path, parameter rules, body rules, idempotency key, success
+ * schema, pagination), so that a change in spec/ reaches them through codegen alone. Only run-time
+ * facts: names and descriptions are in generated/catalog.ts, out of the SDK's bundle.
  */
-type Json = Record<string, unknown>;
-
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  schema: Json;
-}
-
-/** The JSON Schema keywords a parameter's rule keeps: what the run-time checks enforce. */
-const ruleKeywords = ['type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'default'];
-
-function resolveRef<T>(document: Json, node: unknown): T {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node as T;
-  const target = ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((at, key) => (at as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-  return resolveRef<T>(document, target);
-}
-
-function rule(parameter: Parameter): Json {
-  const kept = Object.fromEntries(
-    ruleKeywords.filter((key) => key in parameter.schema).map((key) => [key, parameter.schema[key]]),
-  );
-  if (typeof kept.type !== 'string') throw new Error(`parameter ${parameter.name} needs a single schema type`);
-  return parameter.required ? { ...kept, required: true } : kept;
-}
+import { componentName, type Json, operationsOf, resolveRef, type SpecOperation } from './document.js';
+import { bodyRule, componentRules, paramRule } from './rules.js';
 
 /** The name of the component schema a success response refers to, such as `CheckoutSessionList`. */
-function successSchema(document: Json, operation: Json, id: string): { status: number; schema: string } {
+function successSchema(document: Json, { operation, id }: SpecOperation): { status: number; schema: string } {
   const responses = operation.responses as Record<string, Json>;
   const status = Object.keys(responses).find((code) => /^2\d\d$/.test(code));
   if (!status) throw new Error(`operation ${id} has no 2xx response`);
   const response = resolveRef<Json>(document, responses[status]);
-  const ref = ((response.content as Json)['application/json'] as { schema: { $ref?: string } }).schema.$ref;
-  if (!ref?.startsWith('#/components/schemas/')) throw new Error(`operation ${id}: the 2xx schema must be a component`);
-  return { status: Number(status), schema: ref.slice('#/components/schemas/'.length) };
+  const schema = componentName(((response.content as Json)['application/json'] as { schema: unknown }).schema);
+  if (!schema) throw new Error(`operation ${id}: the 2xx schema must be a component`);
+  return { status: Number(status), schema };
 }
 
+const styles: Record<string, string[]> = {
+  cursor: ['limitParam', 'cursorParam', 'cursorField', 'itemsField', 'hasMoreField'],
+  offset: ['limitParam', 'offsetParam', 'itemsField'],
+};
+const optional: Record<string, string[]> = { cursor: [], offset: ['hasMoreField', 'totalField'] };
+
 /** `x-pagination` of a list operation, checked against its parameters and its success schema. */
-function pagination(document: Json, operation: Json, id: string, query: Json, schema: string): Json | undefined {
-  const marked = operation['x-pagination'] as Json | undefined;
+function pagination(document: Json, { operation, id }: SpecOperation, query: Json, schema: string): Json | undefined {
+  const marked = operation['x-pagination'] as Record<string, string> | undefined;
   if (!marked) return undefined;
-  const { limitParam, cursorParam, cursorField, itemsField, hasMoreField } = marked as Record<string, string>;
+  const style = marked.style ?? 'cursor';
+  if (!styles[style]) throw new Error(`${id}: x-pagination.style ${style} is neither cursor nor offset`);
+  const keys = [...styles[style]!, ...optional[style]!.filter((key) => key in marked)];
+  for (const key of styles[style]!) if (!marked[key]) throw new Error(`${id}: x-pagination (${style}) needs ${key}`);
+  for (const key of Object.keys(marked)) {
+    if (key !== 'style' && !keys.includes(key)) throw new Error(`${id}: x-pagination (${style}) takes no ${key}`);
+  }
   const properties = ((document.components as Json).schemas as Record<string, { properties: Json }>)[schema]!
     .properties;
-  if (!(cursorParam! in query))
-    throw new Error(`${id}: x-pagination.cursorParam ${cursorParam} is not a query parameter`);
-  for (const field of [itemsField!, hasMoreField!]) {
-    if (!(field in properties)) throw new Error(`${id}: x-pagination names ${field}, which ${schema} lacks`);
+  for (const key of keys.filter((key) => key.endsWith('Param'))) {
+    if (!(marked[key]! in query)) throw new Error(`${id}: x-pagination.${key} ${marked[key]} is not a query parameter`);
   }
-  return { limitParam, cursorParam, cursorField, itemsField, hasMoreField };
+  for (const key of keys.filter((key) => key.endsWith('Field') && key !== 'cursorField')) {
+    if (!(marked[key]! in properties))
+      throw new Error(`${id}: x-pagination names ${marked[key]}, which ${schema} lacks`);
+  }
+  return { style, ...Object.fromEntries(keys.map((key) => [key, marked[key]])) };
+}
+
+/** The JSON body's rule, when the operation takes one. */
+function body(document: Json, { operation, id }: SpecOperation, uses: Set<string>): Json | undefined {
+  const requestBody = resolveRef<Json | undefined>(document, operation.requestBody);
+  if (!requestBody) return undefined;
+  const content = requestBody.content as Record<string, { schema: unknown }>;
+  const json = content['application/json'];
+  if (!json) throw new Error(`${id}: the SDK sends only application/json bodies, not ${Object.keys(content)}`);
+  return { required: requestBody.required === true, schema: bodyRule(json.schema, uses) };
+}
+
+/** The header that carries an idempotency key, when the operation declares one (Stripe's `Idempotency-Key`). */
+function idempotencyHeader({ parameters, id }: SpecOperation): string | undefined {
+  const headers = parameters.filter((p) => p.in === 'header');
+  for (const header of headers) {
+    if (header.name.toLowerCase() !== 'idempotency-key') {
+      throw new Error(`${id}: header parameter ${header.name}: the SDK sends no header parameter but Idempotency-Key`);
+    }
+  }
+  return headers[0]?.name;
 }
 
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
-  for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>)) {
-    const shared = ((pathItem.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p));
-    for (const [method, operation] of Object.entries(pathItem) as [string, Json][]) {
-      if (typeof operation?.operationId !== 'string') continue;
-      const id = operation.operationId;
-      const parameters = [
-        ...shared,
-        ...((operation.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p)),
-      ];
-      const byPlace = (place: string) =>
-        Object.fromEntries(parameters.filter((p) => p.in === place).map((p) => [p.name, rule(p)]));
-      const query = byPlace('query');
-      const success = successSchema(document, operation, id);
-      const paging = pagination(document, operation, id, query, success.schema);
-      operations[id] = {
-        method: method.toUpperCase(),
-        path,
-        pathParams: byPlace('path'),
-        query,
-        success,
-        ...(paging && { pagination: paging }),
-      };
-    }
+  const uses = new Set<string>();
+  for (const spec of operationsOf(document)) {
+    const byPlace = (place: string) =>
+      Object.fromEntries(spec.parameters.filter((p) => p.in === place).map((p) => [p.name, paramRule(p)]));
+    const query = byPlace('query');
+    const success = successSchema(document, spec);
+    const paging = pagination(document, spec, query, success.schema);
+    const requestBody = body(document, spec, uses);
+    const idempotency = idempotencyHeader(spec);
+    operations[spec.id] = {
+      method: spec.method,
+      path: spec.path,
+      pathParams: byPlace('path'),
+      query,
+      ...(requestBody && { body: requestBody }),
+      ...(idempotency && { idempotencyHeader: idempotency }),
+      success,
+      ...(paging && { pagination: paging }),
+    };
   }
   const servers = document.servers as Array<{ url: string }>;
   return `/** The API's base URL: the spec's first server. */
@@ -91,5 +96,8 @@ export const defaultBaseUrl = ${JSON.stringify(servers[0]!.url)};
 
 /** Every operation of the spec, with what the SDK and the fake server check and need at run time. */
 export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const;
+
+/** The component schemas that request bodies refer to, cut down to what the SDK checks. */
+export const schemaRules = ${JSON.stringify(componentRules(document, uses), null, 2)} as const;
 `;
 }

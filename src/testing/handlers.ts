@@ -2,6 +2,7 @@
  * The operations the fake server implements, answered from its sessions as the spec describes
  * them. Any other operation of the spec is answered 501 by the server, never a made-up 404.
  */
+import type { CursorPagination } from '../operation.js';
 import type { Route } from './routes.js';
 import { errorBody } from './routes.js';
 import type { FakeSession } from './sessions.js';
@@ -68,7 +69,8 @@ function after(positions: number[], position: number): number {
 
 /** A page of the list operation: filters, page size and cursor, all named by the spec. */
 function list(store: SessionStore, route: Route, listUrl: string): Answer {
-  const paging = route.operation.pagination!;
+  // The sessions list pages by cursor, as Stripe's lists do.
+  const paging = route.operation.pagination as CursorPagination;
   const { [paging.limitParam]: limit, [paging.cursorParam]: cursor, ...filters } = route.query;
   const size = (limit ?? route.operation.query[paging.limitParam]?.default) as number;
   const { sessions, positions } = store.filtered(filters);

@@ -4,8 +4,8 @@
  * always is, in the spec's error format.
  */
 import { operationMetadata } from '../../generated/operations.js';
+import type { ErrorBody } from '../../generated/sdk/types.js';
 import type { Operation, ParamRule } from '../operation.js';
-import type { ErrorBody } from '../types.js';
 import { describeRule, satisfies } from '../validation.js';
 
 export interface Route {

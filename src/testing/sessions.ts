@@ -1,6 +1,6 @@
 import { operationMetadata } from '../../generated/operations.js';
+import type { CheckoutSession, ListParams } from '../../generated/sdk/types.js';
 import type { Operation } from '../operation.js';
-import type { CheckoutSession, ListParams } from '../types.js';
 
 /**
  * A session as the fake server stores it: a CheckoutSession, plus a field for each enum filter of
