@@ -1,13 +1,9 @@
 import { ValidationError } from './errors.js';
 import type { Operation, ParamRule } from './operation.js';
+import { describeSchema, describeValue, findProblem } from './schema-check.js';
 import { didYouMean } from './suggest.js';
 
-/** "got …" for a message: short, and never a whole object, which may hold anything. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (value && typeof value === 'object') return `got ${Array.isArray(value) ? 'an array' : 'an object'}`;
-  return `got ${typeof value === 'function' ? 'a function' : String(value)}`;
-}
+export { describeValue };
 
 /** Throws a ValidationError unless value satisfies rule; allowed says in words what it accepts. */
 export function checkRule(param: string, rule: ParamRule, value: unknown, allowed = describeRule(rule)): void {
@@ -41,36 +37,12 @@ export function checkPlainObject(param: string, value: unknown): void {
 }
 
 /** What a rule accepts, in words: "one of A, B", "an integer from 1 to 100", "a non-empty string". */
-export function describeRule(rule: ParamRule): string {
-  if (rule.enum) return `one of ${rule.enum.join(', ')}`;
-  const noun = rule.type === 'integer' ? 'an integer' : rule.type === 'number' ? 'a number' : `a ${rule.type}`;
-  if (rule.minimum !== undefined && rule.maximum !== undefined)
-    return `${noun} from ${rule.minimum} to ${rule.maximum}`;
-  if (rule.minimum !== undefined) return `${noun} of at least ${rule.minimum}`;
-  if (rule.maximum !== undefined) return `${noun} of at most ${rule.maximum}`;
-  if (rule.pattern !== undefined) return `${noun} matching /${rule.pattern}/`;
-  return rule.type === 'string' && rule.minLength ? 'a non-empty string' : noun;
-}
-
-const loneSurrogate = /\p{Cs}/u;
+export const describeRule = (rule: ParamRule): string => describeSchema(rule);
 
 /** Whether value satisfies rule: the JSON Schema keywords the spec uses for parameters. */
-export function satisfies(rule: ParamRule, value: unknown): boolean {
-  const { type } = rule;
-  const typed =
-    type === 'integer' ? Number.isInteger(value) : type === 'number' ? Number.isFinite(value) : typeof value === type;
-  if (!typed) return false;
-  if (rule.enum && !rule.enum.includes(value)) return false;
-  const number = value as number;
-  if ((rule.minimum !== undefined && number < rule.minimum) || (rule.maximum !== undefined && number > rule.maximum))
-    return false;
-  const text = value as string;
-  // A lone surrogate cannot be percent-encoded: no URL, header or JSON body carries it intact.
-  if (type === 'string' && loneSurrogate.test(text)) return false;
-  if (rule.minLength !== undefined && text.length < rule.minLength) return false;
-  if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
-  return rule.pattern === undefined || new RegExp(rule.pattern, 'u').test(text);
-}
+export const satisfies = (rule: ParamRule, value: unknown): boolean => !findProblem(rule, value);
+
+const loneSurrogate = /\p{Cs}/u;
 
 /**
  * Throws a ValidationError unless each value can travel as one path segment: `.` and `..` would be

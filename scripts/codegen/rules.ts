@@ -3,6 +3,7 @@
  * SDK's checker (src/schema-check.ts) and the fake server enforce, with no descriptions or examples,
  * so that what ships in the SDK's bundle is only what it checks.
  */
+import { checkedFormats } from '../../src/schema-check.js';
 import { componentName, type Json, type Parameter } from './document.js';
 
 /** The keywords a parameter's rule keeps: what the run-time checks enforce, and the default. */
@@ -50,6 +51,9 @@ export function bodyRule(schema: unknown, uses: Set<string>): unknown {
   const node = schema as Json;
   const kept: Json = {};
   for (const key of valueKeywords) if (key in node) kept[key] = node[key];
+  if (typeof node.format === 'string' && !checkedFormats.includes(node.format)) {
+    console.warn(`Note: format ${node.format} is not checked before sending (the SDK checks ${checkedFormats.join(', ')}).`);
+  }
   for (const key of schemaKeywords) {
     if (!(key in node)) continue;
     const value = node[key];
