@@ -41,7 +41,36 @@ export const operationMetadata = {
       "cursorParam": "starting_after",
       "cursorField": "id",
       "itemsField": "data",
-      "hasMoreField": "has_more"
+      "hasMoreField": "has_more",
+      "itemFields": [
+        "id",
+        "object",
+        "amount_subtotal",
+        "amount_total",
+        "automatic_tax",
+        "billing_address_collection",
+        "cancel_url",
+        "client_reference_id",
+        "currency",
+        "customer",
+        "customer_email",
+        "expires_at",
+        "livemode",
+        "locale",
+        "metadata",
+        "mode",
+        "payment_intent",
+        "payment_method_types",
+        "payment_status",
+        "setup_intent",
+        "shipping",
+        "submit_type",
+        "success_url",
+        "total_details",
+        "url",
+        "productName",
+        "externalCustomerId"
+      ]
     }
   },
   "retrieveCheckoutSession": {

@@ -56,7 +56,11 @@ function pagination(document: Json, operation: Json, id: string, query: Json, sc
   for (const field of [itemsField!, hasMoreField!]) {
     if (!(field in properties)) throw new Error(`${id}: x-pagination names ${field}, which ${schema} lacks`);
   }
-  return { limitParam, cursorParam, cursorField, itemsField, hasMoreField };
+  const item = resolveRef<{ properties?: Json }>(document, (properties[itemsField!] as { items: unknown }).items);
+  const itemFields = Object.keys(item.properties ?? {});
+  if (!itemFields.includes(cursorField!))
+    throw new Error(`${id}: x-pagination.cursorField ${cursorField} is no item field`);
+  return { limitParam, cursorParam, cursorField, itemsField, hasMoreField, itemFields };
 }
 
 export function renderOperations(document: Json): string {

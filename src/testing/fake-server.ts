@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Fault, FaultQueue, faultHeaders } from './faults.js';
-import { type Answer, answer, SessionStore } from './handlers.js';
+import { type Answer, answer } from './handlers.js';
 import { createRouter, errorBody, type Refusal } from './routes.js';
+import { SessionStore } from './session-store.js';
 import type { FakeSession } from './sessions.js';
 
 export interface FakeRequest {

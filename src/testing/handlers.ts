@@ -4,54 +4,13 @@
  */
 import type { Route } from './routes.js';
 import { errorBody } from './routes.js';
-import type { FakeSession } from './sessions.js';
+import type { SessionStore } from './session-store.js';
 
 export interface Answer {
   status: number;
   body: unknown;
   outcome: string;
   headers?: Record<string, string>;
-}
-
-/** The sessions served, newest first, with the lookups the handlers need (cached until replaced). */
-export class SessionStore {
-  readonly #all: FakeSession[];
-  readonly #position: Map<string, number>;
-  readonly #filtered = new Map<string, { sessions: FakeSession[]; positions: number[] }>();
-
-  constructor(sessions: FakeSession[]) {
-    this.#all = sessions;
-    this.#position = new Map(sessions.map((session, index) => [session.id, index]));
-  }
-
-  get(id: string): FakeSession | undefined {
-    const position = this.#position.get(id);
-    return position === undefined ? undefined : this.#all[position];
-  }
-
-  /** Where a session stands among all the sessions, newest first. */
-  position(id: string): number | undefined {
-    return this.#position.get(id);
-  }
-
-  /**
-   * The sessions whose field of each filter's name equals its value (`status`, or any filter the
-   * spec adds), with their positions among all sessions.
-   */
-  filtered(filters: Record<string, unknown>) {
-    const key = JSON.stringify(Object.entries(filters).sort());
-    let found = this.#filtered.get(key);
-    if (!found) {
-      const positions: number[] = [];
-      this.#all.forEach((session, index) => {
-        const fields = session as Record<string, unknown>;
-        if (Object.entries(filters).every(([name, value]) => fields[name] === value)) positions.push(index);
-      });
-      found = { sessions: positions.map((index) => this.#all[index]!), positions };
-      this.#filtered.set(key, found);
-    }
-    return found;
-  }
 }
 
 /** The index of the first of sorted positions above position. */
