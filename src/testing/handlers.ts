@@ -2,7 +2,7 @@
  * The operations the fake server implements, answered from its sessions as the spec describes
  * them. Any other operation of the spec is answered 501 by the server, never a made-up 404.
  */
-import type { Route } from './routes.js';
+import type { Refusal, Route, Router } from './routes.js';
 import { errorBody } from './routes.js';
 import type { SessionStore } from './session-store.js';
 
@@ -68,4 +68,34 @@ export function answer(store: SessionStore, route: Route, listUrl: string): Answ
   if (route.id === 'listCheckoutSessions') return list(store, route, listUrl);
   if (route.id === 'retrieveCheckoutSession') return retrieve(store, route);
   return undefined;
+}
+
+/** Who asked: the bearer token, if any, and whether the server accepts it. */
+export interface Caller {
+  token: string | undefined;
+  authorized: boolean;
+}
+
+/** What the spec says to answer: a routing refusal, 401, 501, or the operation's answer. */
+export function resolve(
+  store: SessionStore,
+  route: Router,
+  basePath: string,
+  method: string,
+  url: URL,
+  caller: Caller,
+): Refusal | Answer {
+  const routed = route(method, url.pathname, url.searchParams);
+  if ('status' in routed) return routed;
+  if (!caller.authorized) {
+    const missing = caller.token === undefined;
+    const message = missing ? 'You did not provide an API key.' : 'Invalid API key provided.';
+    const body = errorBody('invalid_request_error', message, { code: missing ? 'api_key_missing' : 'api_key_invalid' });
+    return { status: 401, outcome: 'unauthorized', body };
+  }
+  const listUrl = `${basePath || '/api/v3'}${routed.operation.path}`;
+  const answered = answer(store, routed, listUrl);
+  if (answered) return answered;
+  const message = `The fake server does not implement ${routed.id} (${method} ${routed.operation.path}) yet.`;
+  return { status: 501, outcome: 'not-implemented', body: errorBody('api_error', message) };
 }
