@@ -45,6 +45,11 @@ describe('fault() refuses, when called, a fault the server could not play, sayin
     ['a status as a string', status({ status: '503' }), /needs an HTTP status from 200 to 599; got 503/],
     ['a 2xx status without a body', status({ status: 200 }), /A status fault of 200 needs a body/],
     [
+      'a body on a 304',
+      status({ status: 304, body: { error: {} } }),
+      /A 304 answer has no body \(RFC 9110\): leave body out/,
+    ],
+    [
       'a BigInt in the body',
       status({ body: { amount: 10n } }),
       /body cannot be sent as JSON \(Do not know how to serialize a BigInt\)/,
@@ -200,6 +205,14 @@ describe('fault() plays what it accepts exactly', () => {
         },
       ),
     );
+  });
+
+  it.each([204, 205, 304])('a %i fault answers without a body, as HTTP requires', async (code) => {
+    server.fault({ type: 'status', status: code });
+    const response = await get();
+    expect(response.status).toBe(code);
+    expect(response.headers.get('content-type')).toBeNull();
+    expect(await response.text()).toBe('');
   });
 
   it('retryAfter as whole seconds, retryAfterMs and shouldRetry are sent as their headers', async () => {

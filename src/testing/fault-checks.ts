@@ -7,6 +7,8 @@ import { shown, statusHeaders } from './fault-headers.js';
 import type { PlayableFault } from './faults.js';
 import { errorBody } from './routes.js';
 
+// Statuses whose answers HTTP forbids a body: no content, reset content, not modified.
+const bodiless = [204, 205, 304];
 const options: Record<string, readonly string[]> = {
   status: ['type', 'status', 'retryAfter', 'retryAfterMs', 'shouldRetry', 'headers', 'body'],
   reset: ['type'],
@@ -30,6 +32,11 @@ function checkKeys(fault: object, type: string): void {
 
 /** The body of a status fault as sent: text as is, anything else as JSON, serialized now. */
 function statusBody(status: number, body: unknown): { text: string; type: string } {
+  if (bodiless.includes(status)) {
+    if (body !== undefined && body !== '')
+      throw new TypeError(`A ${status} answer has no body (RFC 9110): leave body out.`);
+    return { text: '', type: '' };
+  }
   if (typeof body === 'string') return { text: body, type: 'text/plain' };
   if (body === undefined) {
     if (status < 300)

@@ -12,7 +12,7 @@ export type Fault =
   /** Answer with this status and, unless given, a body in the spec's error format. */
   | {
       type: 'status';
-      /** An HTTP status from 200 to 599; a 2xx one needs a body. */
+      /** An HTTP status from 200 to 599; a 2xx one needs a body, and 204, 205 and 304 take none. */
       status: number;
       /** Sent as `Retry-After`: whole seconds, or an HTTP date as a string. */
       retryAfter?: number | string;

@@ -4,7 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { errorBody } from './routes.js';
 
-/** A body ready to send: its text and content type. */
+/** A body ready to send: its text and content type (empty for an answer without a body). */
 export interface Payload {
   text: string;
   type: string;
@@ -20,6 +20,8 @@ export function payload(body: unknown): Payload {
 // The body goes as bytes: Node then writes the head as Latin-1, as HTTP has it; with a string body
 // it would send the head in UTF-8 along with it, turning a header value of `é` into `Ã©`.
 export function send(res: ServerResponse, status: number, body: Payload, headers: Record<string, string>): void {
+  // No type, no body (a 204 or 304): nothing to describe.
+  if (!body.type) return void res.writeHead(status, headers).end();
   const bytes = Buffer.from(body.text);
   res.writeHead(status, { 'content-type': body.type, 'content-length': String(bytes.length), ...headers });
   res.end(bytes);
