@@ -25,8 +25,6 @@ export interface Pagination {
   readonly itemsField: string;
   /** The boolean field that says more items follow, such as `has_more`. */
   readonly hasMoreField: string;
-  /** The fields the item schema declares, such as `id`; a list filter named otherwise (`status`) matches no field. */
-  readonly itemFields: readonly string[];
 }
 
 export interface Operation {

@@ -56,15 +56,22 @@ function pagination(document: Json, operation: Json, id: string, query: Json, sc
   for (const field of [itemsField!, hasMoreField!]) {
     if (!(field in properties)) throw new Error(`${id}: x-pagination names ${field}, which ${schema} lacks`);
   }
-  const item = resolveRef<{ properties?: Json }>(document, (properties[itemsField!] as { items: unknown }).items);
-  const itemFields = Object.keys(item.properties ?? {});
-  if (!itemFields.includes(cursorField!))
-    throw new Error(`${id}: x-pagination.cursorField ${cursorField} is no item field`);
-  return { limitParam, cursorParam, cursorField, itemsField, hasMoreField, itemFields };
+  return { limitParam, cursorParam, cursorField, itemsField, hasMoreField };
+}
+
+/** The fields a list's items declare, such as `id` and `customer`: its x-pagination cursorField among them. */
+function itemFields(document: Json, schema: string, paging: Json): string[] {
+  const list = ((document.components as Json).schemas as Record<string, { properties: Json }>)[schema]!;
+  const items = (list.properties[paging.itemsField as string] as { items: unknown }).items;
+  const fields = Object.keys(resolveRef<{ properties?: Json }>(document, items).properties ?? {});
+  if (!fields.includes(paging.cursorField as string))
+    throw new Error(`${schema}: its items lack ${paging.cursorField}`);
+  return fields;
 }
 
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
+  const listItemFields: Record<string, string[]> = {};
   for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>)) {
     const shared = ((pathItem.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p));
     for (const [method, operation] of Object.entries(pathItem) as [string, Json][]) {
@@ -79,6 +86,7 @@ export function renderOperations(document: Json): string {
       const query = byPlace('query');
       const success = successSchema(document, operation, id);
       const paging = pagination(document, operation, id, query, success.schema);
+      if (paging) listItemFields[id] = itemFields(document, success.schema, paging);
       operations[id] = {
         method: method.toUpperCase(),
         path,
@@ -95,5 +103,11 @@ export const defaultBaseUrl = ${JSON.stringify(servers[0]!.url)};
 
 /** Every operation of the spec, with what the SDK and the fake server check and need at run time. */
 export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const;
+
+/**
+ * For each list operation, the fields its items declare: what the fake server sends of an item. Kept
+ * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
+ */
+export const listItemFields = ${JSON.stringify(listItemFields, null, 2)} as const;
 `;
 }

@@ -6,22 +6,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultQueue, PlayableFault } from './faults.js';
 import { resolve } from './handlers.js';
+import type { FakeRequest } from './request-log.js';
 import type { Router } from './routes.js';
 import { errorBody } from './routes.js';
 import type { SessionStore } from './session-store.js';
 import { failure, type Payload, payload, send } from './wire.js';
-
-export interface FakeRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  /** Whether the request carried the expected bearer token (the token itself is never recorded). */
-  authorized: boolean;
-  /** `Date.now()` when the request arrived. */
-  at: number;
-  /** What the server did with it: `ok`, a fault's type, or why it refused, such as `invalid-limit`. */
-  outcome: string;
-}
 
 /** What every request needs from its server. */
 export interface ServerState {

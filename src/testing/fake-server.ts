@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { operationMetadata } from '../../generated/operations.js';
-import { type FakeRequest, handleRequest, type ServerState } from './exchange.js';
+import { handleRequest, type ServerState } from './exchange.js';
 import { type Fault, FaultQueue } from './faults.js';
 import { answerOddRequests } from './odd-requests.js';
+import type { FakeRequest } from './request-log.js';
 import { createRouter } from './routes.js';
 import { SessionStore } from './session-store.js';
 import type { FakeSession } from './sessions.js';

@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FakeRequest, ServerState } from './exchange.js';
+import type { ServerState } from './exchange.js';
+import type { FakeRequest } from './request-log.js';
 import { errorBody } from './routes.js';
 import { failure, payload, send, sendOnSocket } from './wire.js';
 

@@ -1,4 +1,4 @@
-import { operationMetadata } from '../../generated/operations.js';
+import { listItemFields, operationMetadata } from '../../generated/operations.js';
 import type { Operation } from '../operation.js';
 import type { CheckoutSession, ListParams } from '../types.js';
 
@@ -14,7 +14,8 @@ const products = ['Starter plan (monthly)', 'Pro plan (annual)', 'Team seats (10
 // The list's enum filters, from the spec: a value the spec adds is served with no edit here.
 const listing: Operation = operationMetadata.listCheckoutSessions;
 const enumFilters = Object.entries(listing.query).filter(([, rule]) => rule.enum);
-const { limitParam, cursorParam, itemFields } = listing.pagination!;
+const { limitParam, cursorParam } = listing.pagination!;
+const itemFields: readonly string[] = listItemFields.listCheckoutSessions;
 
 /** The list's filters that are no field of a session (such as `status`): kept beside it, never sent. */
 export const besideFields: readonly string[] = Object.keys(listing.query).filter(
