@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import type { ParamRule } from '../src/operation.js';
 import { fakeSessions } from '../src/testing/index.js';
-import { authorization, expectConforms, type OperationId, operationIds, pathOf } from './support/conformance.js';
+import {
+  authorization,
+  expectConforms,
+  implementedIds,
+  type OperationId,
+  operationIds,
+  pathOf,
+} from './support/conformance.js';
 import { useServers } from './support/servers.js';
 import { cursorParam, invalidStatus, limitBounds, limitParam, statusParam } from './support/spec.js';
 
@@ -67,6 +74,13 @@ describe('every answer of the fake server is what the spec declares, with no fie
         ? operationMetadata[operation].path.replace(/\{[^}]+\}/, tail)
         : `${operationMetadata[operation].path}${tail}`;
     expect((await conforms(operation, at)).status).toBe(status);
+  });
+
+  it.each(operationIds)('%s: its success when the fake server implements it, else 501', async (operation) => {
+    const init = { method: operationMetadata[operation].method, headers: authorization };
+    const answer = await conforms(operation, path(operation), init);
+    const implemented = implementedIds.includes(operation);
+    expect(answer.status).toBe(implemented ? operationMetadata[operation].success.status : 501);
   });
 
   it.each(operationIds)('%s without an API key, or with a wrong one: 401', async (operation) => {

@@ -63,11 +63,16 @@ function retrieve(store: SessionStore, route: Route): Answer {
   return { status: 404, body, outcome: 'not-found' };
 }
 
+/** The operations the fake server implements, by operationId. */
+const handlers: Record<string, (store: SessionStore, route: Route, listUrl: string) => Answer> = {
+  listCheckoutSessions: list,
+  retrieveCheckoutSession: retrieve,
+};
+export const implementedOperations: readonly string[] = Object.keys(handlers);
+
 /** Answers a routed request, or undefined when the fake server does not implement its operation. */
 export function answer(store: SessionStore, route: Route, listUrl: string): Answer | undefined {
-  if (route.id === 'listCheckoutSessions') return list(store, route, listUrl);
-  if (route.id === 'retrieveCheckoutSession') return retrieve(store, route);
-  return undefined;
+  return Object.hasOwn(handlers, route.id) ? handlers[route.id]!(store, route, listUrl) : undefined;
 }
 
 /** Who asked: the bearer token, if any, and whether the server accepts it. */

@@ -1,11 +1,14 @@
 /** Asking a server for one operation and expecting its answer to be exactly what the spec declares. */
 import { expect } from 'vitest';
 import { operationMetadata } from '../../generated/operations.js';
+import { implementedOperations } from '../../src/testing/handlers.js';
 import { apiKey } from './client.js';
 import { declaredResponse, errorResponse, findings } from './spec-conformance.js';
 
 export type OperationId = keyof typeof operationMetadata;
 export const operationIds = Object.keys(operationMetadata) as OperationId[];
+/** The operations the fake server implements; it answers the others 501. */
+export const implementedIds = operationIds.filter((id) => implementedOperations.includes(id));
 export const authorization = { authorization: `Bearer ${apiKey}` };
 
 /** A path of an operation, its path parameters filled in with value. */
