@@ -34,7 +34,9 @@ function guarded(res: ServerResponse, headers: Record<string, string>, record: F
     record.outcome = 'server-error';
     try {
       if (!res.headersSent) return void send(res, 500, failure(error), headers);
-    } catch {}
+    } catch {
+      // Not even a 500 could be written: dropping the connection at least ends the wait.
+    }
     res.destroy();
   }
 }
