@@ -215,3 +215,39 @@ export const schemaRules = {
     "additionalProperties": false
   }
 } as const;
+
+/**
+ * For each list operation, the fields its items declare: what the fake server sends of an item. Kept
+ * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
+ */
+export const listItemFields = {
+  "listCheckoutSessions": [
+    "id",
+    "object",
+    "amount_subtotal",
+    "amount_total",
+    "automatic_tax",
+    "billing_address_collection",
+    "cancel_url",
+    "client_reference_id",
+    "currency",
+    "customer",
+    "customer_email",
+    "expires_at",
+    "livemode",
+    "locale",
+    "metadata",
+    "mode",
+    "payment_intent",
+    "payment_method_types",
+    "payment_status",
+    "setup_intent",
+    "shipping",
+    "submit_type",
+    "success_url",
+    "total_details",
+    "url",
+    "productName",
+    "externalCustomerId"
+  ]
+} as const;

@@ -4,19 +4,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli } from '../scripts/harness/bundle.js';
-import { createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
+import { asSent, createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { apiKey } from './support/client.js';
 import { closedPortUrl } from './support/http-server.js';
 import { cursorParam, limitParam } from './support/spec.js';
 
 // Its own copy of the built bin, not dist/: the package suite rebuilds dist/ while this one runs.
 const bin = join(mkdtempSync(join(tmpdir(), 'loops-cli-')), 'loops-checkout.mjs');
-const sessions = fakeSessions(10_000);
+const given = fakeSessions(10_000);
+// What the fake server sends: the sessions without the filter fields it keeps beside them.
+const sessions = given.map(asSent);
 let fake: FakeLoopsServer;
 
 beforeAll(async () => {
   await bundleCli(bin);
-  fake = await createFakeLoopsServer({ sessions, apiKey });
+  fake = await createFakeLoopsServer({ sessions: given, apiKey });
 }, 120_000);
 afterAll(async () => {
   await fake?.close();

@@ -68,8 +68,19 @@ function idempotencyHeader({ parameters, id }: SpecOperation): string | undefine
   return headers[0]?.name;
 }
 
+/** The fields a list's items declare, such as `id` and `customer`: a cursor list's cursorField among them. */
+function itemFields(document: Json, schema: string, paging: Json): string[] {
+  const list = ((document.components as Json).schemas as Record<string, { properties: Json }>)[schema]!;
+  const items = (list.properties[paging.itemsField as string] as { items: unknown }).items;
+  const fields = Object.keys(resolveRef<{ properties?: Json }>(document, items).properties ?? {});
+  if (paging.style === 'cursor' && !fields.includes(paging.cursorField as string))
+    throw new Error(`${schema}: its items lack ${paging.cursorField}`);
+  return fields;
+}
+
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
+  const listItemFields: Record<string, string[]> = {};
   const uses = new Set<string>();
   for (const spec of operationsOf(document)) {
     const byPlace = (place: string) =>
@@ -77,6 +88,7 @@ export function renderOperations(document: Json): string {
     const query = byPlace('query');
     const success = successSchema(document, spec);
     const paging = pagination(document, spec, query, success.schema);
+    if (paging) listItemFields[spec.id] = itemFields(document, success.schema, paging);
     const requestBody = body(document, spec, uses);
     const idempotency = idempotencyHeader(spec);
     operations[spec.id] = {
@@ -99,5 +111,11 @@ export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const
 
 /** The component schemas that request bodies refer to, cut down to what the SDK checks. */
 export const schemaRules = ${JSON.stringify(componentRules(document, uses), null, 2)} as const;
+
+/**
+ * For each list operation, the fields its items declare: what the fake server sends of an item. Kept
+ * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
+ */
+export const listItemFields = ${JSON.stringify(listItemFields, null, 2)} as const;
 `;
 }
