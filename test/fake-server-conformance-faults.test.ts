@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../src/testing/index.js';
 import { fakeSessions } from '../src/testing/index.js';
-import { exchange, expectConforms, implementedIds, type OperationId, pathOf } from './support/conformance.js';
+import { callInit, exchange, expectConforms, implementedIds, type OperationId, pathOf } from './support/conformance.js';
 import { useServers } from './support/servers.js';
 import { declaredHeaders, declaredResponse, declaredStatuses } from './support/spec-conformance.js';
 
@@ -26,7 +26,9 @@ describe('every fault answers as the spec declares', () => {
 
   it('status faults of every operation, with the retry headers the spec declares for that status', async () => {
     const pages = Object.fromEntries(
-      await Promise.all(implementedIds.map(async (id) => [id, (await exchange(servers.fake.url, path(id))).text])),
+      await Promise.all(
+        implementedIds.map(async (id) => [id, (await exchange(servers.fake.url, path(id), callInit(id))).text]),
+      ),
     );
     const fault = fc.constantFrom(...implementedIds).chain((operation) =>
       fc.record({
@@ -48,7 +50,7 @@ describe('every fault answers as the spec declares', () => {
         if (declared.includes('x-should-retry') && retry.shouldRetry !== undefined)
           wanted.shouldRetry = retry.shouldRetry;
         servers.fake.fault(wanted);
-        expect((await conforms(operation, path(operation))).status).toBe(status);
+        expect((await conforms(operation, path(operation), callInit(operation))).status).toBe(status);
       }),
       { numRuns: 120 },
     );
@@ -62,12 +64,12 @@ describe('every fault answers as the spec declares', () => {
   ])('%s, on a 429 of every operation', async (_, retry) => {
     for (const operation of implementedIds) {
       servers.fake.fault({ type: 'status', status: 429, ...retry });
-      expect((await conforms(operation, path(operation))).status).toBe(429);
+      expect((await conforms(operation, path(operation), callInit(operation))).status).toBe(429);
     }
   });
 
   it.each(implementedIds)('a slow answer of %s', async (operation) => {
     servers.fake.fault({ type: 'slow', delayMs: 1 });
-    expect((await conforms(operation, path(operation))).status).toBe(200);
+    expect((await conforms(operation, path(operation), callInit(operation))).status).toBe(200);
   });
 });

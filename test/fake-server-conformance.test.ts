@@ -5,6 +5,7 @@ import type { ParamRule } from '../src/operation.js';
 import { fakeSessions } from '../src/testing/index.js';
 import {
   authorization,
+  callInit,
   expectConforms,
   implementedIds,
   type OperationId,
@@ -77,15 +78,14 @@ describe('every answer of the fake server is what the spec declares, with no fie
   });
 
   it.each(operationIds)('%s: its success when the fake server implements it, else 501', async (operation) => {
-    const init = { method: operationMetadata[operation].method, headers: authorization };
-    const answer = await conforms(operation, path(operation), init);
+    const answer = await conforms(operation, path(operation), callInit(operation));
     const implemented = implementedIds.includes(operation);
     expect(answer.status).toBe(implemented ? operationMetadata[operation].success.status : 501);
   });
 
   it.each(operationIds)('%s without an API key, or with a wrong one: 401', async (operation) => {
-    expect((await conforms(operation, path(operation), {})).status).toBe(401);
-    const wrong = { headers: { authorization: 'Bearer sk_test_wrong_key' } };
+    expect((await conforms(operation, path(operation), callInit(operation, {}))).status).toBe(401);
+    const wrong = callInit(operation, { authorization: 'Bearer sk_test_wrong_key' });
     expect((await conforms(operation, path(operation), wrong)).status).toBe(401);
   });
 

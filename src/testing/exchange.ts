@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultQueue, PlayableFault } from './faults.js';
-import { resolve } from './handlers.js';
+import { type Caller, resolve } from './handlers.js';
+import { readBody } from './request-body.js';
 import type { FakeRequest } from './request-log.js';
 import type { Router } from './routes.js';
 import { errorBody } from './routes.js';
@@ -62,7 +63,10 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
     // A request line such as `GET http://x:99999/` parses as HTTP but not as a URL.
     const url = URL.canParse(raw, 'http://127.0.0.1') ? new URL(raw, 'http://127.0.0.1') : undefined;
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const caller = { token, authorized: token !== undefined && (state.apiKey === undefined || token === state.apiKey) };
+    const caller: Caller = {
+      token,
+      authorized: token !== undefined && (state.apiKey === undefined || token === state.apiKey),
+    };
     Object.assign(record, {
       path: url?.pathname ?? raw,
       query: url ? Object.fromEntries(url.searchParams) : {},
@@ -93,22 +97,34 @@ export function handleRequest(state: ServerState, req: IncomingMessage, res: Ser
         reply();
       }
     };
-    // Decide on a fault two turns later: a client that hung up before the server read its request
-    // (a timed-out or aborted attempt, on a busy machine) has its hang-up seen by then. One turn
-    // is not enough: after a short read, libuv goes back to polling and reads the hang-up next time.
-    setImmediate(() =>
+    // The body first (an operation that takes one checks it), then the fault. Decide on a fault two
+    // turns later: a client that hung up before the server read its request (a timed-out or aborted
+    // attempt, on a busy machine) has its hang-up seen by then. One turn is not enough: after a short
+    // read, libuv goes back to polling and reads the hang-up next time.
+    const decide = () =>
       setImmediate(() =>
-        guard(() => {
-          if (req.socket.destroyed) {
-            record.outcome = 'client-gone';
-            return void res.destroy();
-          }
-          // A client that closed its side after the request (`nc -N`) still gets its answer. But
-          // TCP shows a client that gave up and closed (a timed-out attempt) the same way: the
-          // next fault waits for a client known to be listening, rather than be lost on this one.
-          play(req.socket.readableEnded ? undefined : state.faults.take(number));
-        }),
-      ),
+        setImmediate(() =>
+          guard(() => {
+            if (req.socket.destroyed) {
+              record.outcome = 'client-gone';
+              return void res.destroy();
+            }
+            // A client that closed its side after the request (`nc -N`) still gets its answer. But
+            // TCP shows a client that gave up and closed (a timed-out attempt) the same way: the
+            // next fault waits for a client known to be listening, rather than be lost on this one.
+            play(req.socket.readableEnded ? undefined : state.faults.take(number));
+          }),
+        ),
+      );
+    readBody(req).then(
+      (text) => {
+        Object.assign(caller, { body: text, type: req.headers['content-type'] });
+        decide();
+      },
+      () => {
+        record.outcome = 'client-gone';
+        res.destroy();
+      },
     );
   });
 }

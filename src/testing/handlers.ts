@@ -2,7 +2,10 @@
  * The operations the fake server implements, answered from its sessions as the spec describes
  * them. Any other operation of the spec is answered 501 by the server, never a made-up 404.
  */
+import type { CheckoutSessionCreateParams } from '../../generated/sdk/types.js';
 import type { CursorPagination } from '../operation.js';
+import { createdSession } from './created-session.js';
+import { checkedBody } from './request-body.js';
 import type { Refusal, Route, Router } from './routes.js';
 import { errorBody } from './routes.js';
 import type { SessionStore } from './session-store.js';
@@ -65,10 +68,19 @@ function retrieve(store: SessionStore, route: Route): Answer {
   return { status: 404, body, outcome: 'not-found' };
 }
 
+/** A new session from the checked body, first in the list from now on and retrievable by its id. */
+function create(store: SessionStore, route: Route): Answer {
+  let number = store.size + 1;
+  while (store.get(`cs_test_new${number}`)) number++;
+  const session = createdSession(route.body as CheckoutSessionCreateParams, `cs_test_new${number}`, Date.now());
+  return { status: 200, body: store.prepend(session), outcome: 'created' };
+}
+
 /** The operations the fake server implements, by operationId. */
 const handlers: Record<string, (store: SessionStore, route: Route, listUrl: string) => Answer> = {
   listCheckoutSessions: list,
   retrieveCheckoutSession: retrieve,
+  createCheckoutSession: create,
 };
 export const implementedOperations: readonly string[] = Object.keys(handlers);
 
@@ -77,10 +89,13 @@ export function answer(store: SessionStore, route: Route, listUrl: string): Answ
   return Object.hasOwn(handlers, route.id) ? handlers[route.id]!(store, route, listUrl) : undefined;
 }
 
-/** Who asked: the bearer token, if any, and whether the server accepts it. */
+/** Who asked: the bearer token, if any, and whether the server accepts it; and the body they sent. */
 export interface Caller {
   token: string | undefined;
   authorized: boolean;
+  /** The request body as text (undefined when past the bound), and its Content-Type. */
+  body?: string | undefined;
+  type?: string | undefined;
 }
 
 /** What the spec says to answer: a routing refusal, 401, 501, or the operation's answer. */
@@ -94,6 +109,11 @@ export function resolve(
 ): Refusal | Answer {
   const routed = route(method, url.pathname, url.searchParams);
   if ('status' in routed) return routed;
+  if (routed.operation.body) {
+    const checked = checkedBody(routed.operation, caller.body, caller.type);
+    if ('status' in checked) return checked;
+    routed.body = checked.body;
+  }
   if (!caller.authorized) {
     const missing = caller.token === undefined;
     const message = missing ? 'You did not provide an API key.' : 'Invalid API key provided.';

@@ -14,6 +14,8 @@ export interface Route {
   operation: Operation;
   path: Record<string, string>;
   query: Record<string, unknown>;
+  /** The JSON body, parsed and checked, for an operation that takes one. */
+  body?: unknown;
 }
 
 /** A request no operation takes as it is: what to answer. */

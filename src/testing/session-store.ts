@@ -10,9 +10,9 @@ export interface Filtered {
 
 /** The sessions as given (to match filters on) and as sent, with lookups cached until replaced. */
 export class SessionStore {
-  readonly #all: FakeSession[];
-  readonly #sent: CheckoutSession[];
-  readonly #position: Map<string, number>;
+  #all: FakeSession[];
+  #sent: CheckoutSession[];
+  #position: Map<string, number>;
   readonly #filtered = new Map<string, Filtered>();
 
   constructor(sessions: FakeSession[]) {
@@ -21,6 +21,20 @@ export class SessionStore {
     // Copied once here, not per answer: a walk of 10 000 sessions sends each one many times.
     this.#sent = sessions.map(asSent);
     this.#position = new Map(sessions.map((session, index) => [session.id, index]));
+  }
+
+  /** How many sessions there are. */
+  get size(): number {
+    return this.#all.length;
+  }
+
+  /** Adds a session in front, the newest: the list's first, and retrievable by its id. */
+  prepend(session: FakeSession): CheckoutSession {
+    this.#all = [session, ...this.#all];
+    this.#sent = [asSent(session), ...this.#sent];
+    this.#position = new Map(this.#all.map((each, index) => [each.id, index]));
+    this.#filtered.clear();
+    return this.#sent[0]!;
   }
 
   /** The session with this id, as sent. */

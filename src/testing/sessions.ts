@@ -17,6 +17,15 @@ const enumFilters = Object.entries(listing.query).filter(([, rule]) => rule.enum
 const { limitParam, cursorParam } = operationMetadata.listCheckoutSessions.pagination;
 const itemFields: readonly string[] = listItemFields.listCheckoutSessions;
 
+/**
+ * The filter values of a session just created: the first value of each enum filter (for `status`,
+ * `PENDING`, as the spec lists it first). **Assumption**: Loops does not say what a new session's
+ * status is; it has not been paid, expired or cancelled yet.
+ */
+export const openStatus: Partial<FakeSession> = Object.fromEntries(
+  enumFilters.map(([name, rule]) => [name, rule.enum![0]]),
+);
+
 /** The list's filters that are no field of a session (such as `status`): kept beside it, never sent. */
 export const besideFields: readonly string[] = Object.keys(listing.query).filter(
   (name) => name !== limitParam && name !== cursorParam && !itemFields.includes(name),

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { operationMetadata } from '../../generated/operations.js';
 import { implementedOperations } from '../../src/testing/handlers.js';
+import { bodyExamples } from './bodies.js';
 import { apiKey } from './client.js';
 import { declaredResponse, errorResponse, findings } from './spec-conformance.js';
 
@@ -10,6 +11,17 @@ export const operationIds = Object.keys(operationMetadata) as OperationId[];
 /** The operations the fake server implements; it answers the others 501. */
 export const implementedIds = operationIds.filter((id) => implementedOperations.includes(id));
 export const authorization = { authorization: `Bearer ${apiKey}` };
+
+/**
+ * A request the spec allows for an operation: its method, the key, and for an operation with a
+ * body, the first example body the spec gives, as JSON.
+ */
+export function callInit(id: OperationId, headers: Record<string, string> = authorization): RequestInit {
+  const { method, path } = operationMetadata[id];
+  if (!('body' in operationMetadata[id])) return { method, headers };
+  const body = Object.values(bodyExamples(method.toLowerCase(), path))[0];
+  return { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
 
 /** A path of an operation, its path parameters filled in with value. */
 export const pathOf = (id: OperationId, value: string) =>
