@@ -134,6 +134,15 @@ const scenarios: Scenario[] = [
       expect(error).toEqual([expect.stringMatching(/^Still rate limited after 3 retries \(request req_fake\d+\)\.$/)]),
   },
   {
+    // The sample `npm run generate` writes for an operation without a hand-written one.
+    holds: 'await loops.checkout.sessions.create(',
+    check({ log }) {
+      expect(log).toHaveLength(1);
+      expect(log[0]).toMatch(/id: 'cs_test_new\d+'/);
+      expect(log[0]).toContain("object: 'checkout.session'");
+    },
+  },
+  {
     holds: "console.error('No such session', error.requestId)",
     check({ log }) {
       const s = sessions[0]!;
@@ -163,7 +172,7 @@ async function run(name: string, code: string): Promise<Printed> {
 
 describe('every example readers copy runs, and prints what it should', () => {
   it('each example is run by exactly one scenario, or says why it cannot run', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(14);
+    expect(examples.length).toBeGreaterThanOrEqual(15);
     for (const { name, code } of examples) {
       const matching = scenarios.filter((scenario) => held(scenario, code));
       const reason = notRun.exec(code)?.[1];

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
+import { renderSamples } from './samples.js';
 
 interface SampleEntry {
   lang: string;
@@ -25,8 +26,13 @@ function operationsById(document: Json): Map<string, Json> {
   return operations;
 }
 
-export function injectCodeSamples(document: Json, samplesDir: string): Json {
+/**
+ * Sets each operation's x-codeSamples: the hand-written files its manifest lists, or, without one,
+ * the generated TypeScript and cURL samples (samples.ts). Returns the generated samples' files.
+ */
+export function injectCodeSamples(document: Json, samplesDir: string): [string, string][] {
   const operations = operationsById(document);
+  const handWritten = new Set<string>();
   for (const manifest of readdirSync(samplesDir)
     .filter((name) => name.endsWith('.yaml'))
     .sort()) {
@@ -39,6 +45,16 @@ export function injectCodeSamples(document: Json, samplesDir: string): Json {
       label,
       source: readFileSync(join(samplesDir, source), 'utf8').trimEnd(),
     }));
+    handWritten.add(operationId);
   }
-  return document;
+  const generated = renderSamples(document, handWritten);
+  for (const [id, operation] of operations) {
+    if (handWritten.has(id)) continue;
+    const source = (ext: string) => generated.find(([name]) => name === `samples/${id}.${ext}`)![1].trimEnd();
+    operation['x-codeSamples'] = [
+      { lang: 'TypeScript', label: 'TypeScript', source: source('ts') },
+      { lang: 'cURL', label: 'cURL', source: source('sh') },
+    ];
+  }
+  return generated;
 }

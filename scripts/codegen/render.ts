@@ -33,7 +33,8 @@ function bundleSpec(): Record<string, unknown> {
 
 /** Every file of generated/, rendered from spec/ without writing anything. */
 export async function render(): Promise<Outputs> {
-  const bundled = injectCodeSamples(bundleSpec(), join(root, 'spec', 'code_samples'));
+  const bundled = bundleSpec();
+  const samples = injectCodeSamples(bundled, join(root, 'spec', 'code_samples'));
   // The notice goes first so that it is the first thing a reader of either file sees.
   const document = { 'x-generated': notice, ...bundled };
   const header = `/**\n * ${notice}\n */\n\n`;
@@ -45,6 +46,8 @@ export async function render(): Promise<Outputs> {
     ['schema.ts', header + types],
     ['operations.ts', header + renderOperations(document)],
     ...renderSdk(document).map(([name, code]): [string, string] => [name, header + code]),
+    // Samples carry no notice: the reference shows them as they are, and they say what they are in spec/README.
+    ...samples,
     [
       'version.ts',
       `${header}/** This package's version, from package.json: what the User-Agent header carries. */\nexport const VERSION = ${JSON.stringify(packageVersion())};\n`,

@@ -52,7 +52,9 @@ export function bodyRule(schema: unknown, uses: Set<string>): unknown {
   const kept: Json = {};
   for (const key of valueKeywords) if (key in node) kept[key] = node[key];
   if (typeof node.format === 'string' && !checkedFormats.includes(node.format)) {
-    console.warn(`Note: format ${node.format} is not checked before sending (the SDK checks ${checkedFormats.join(', ')}).`);
+    console.warn(
+      `Note: format ${node.format} is not checked before sending (the SDK checks ${checkedFormats.join(', ')}).`,
+    );
   }
   for (const key of schemaKeywords) {
     if (!(key in node)) continue;

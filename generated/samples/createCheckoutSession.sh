@@ -1,0 +1,5 @@
+curl --request POST \
+  --url https://api.loops.fi/api/v3/checkout/sessions \
+  --header "Authorization: Bearer $LOOPS_API_KEY" \
+  --header 'Content-Type: application/json' \
+  --data '{"mode":"payment","line_items":[{"price":"price_1QkLm8Loops4Ef","quantity":2,"adjustable_quantity":{"enabled":true,"minimum":1,"maximum":10}}],"success_url":"https://shop.example.com/thanks?order=10442","cancel_url":"https://shop.example.com/cart","payment_method_types":["card"],"customer_email":"buyer@example.com","client_reference_id":"order_10442","metadata":{"order_id":"10442"},"externalCustomerId":"crm-004211"}'
