@@ -1,6 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { operationMetadata } from '../generated/operations.js';
-import type { APIError, CheckoutSession, ListParams, Loops, Page, PagePromise, RawClient } from '../src/index.js';
+import type {
+  APIError,
+  APIPromise,
+  CheckoutSession,
+  CheckoutSessionCreateParams,
+  CheckoutSessionList,
+  LineItem,
+  ListParams,
+  Loops,
+  Page,
+  PagePromise,
+  RawClient,
+} from '../src/index.js';
 import { cursorParam, statusValues } from './support/spec.js';
 
 declare const loops: Loops;
@@ -88,5 +100,46 @@ describe('results carry the spec’s nullability', () => {
   it('exposes the typed openapi-fetch client as raw', () => {
     expectTypeOf(loops.raw).toEqualTypeOf<RawClient>();
     expectTypeOf(loops.raw.GET).toBeCallableWith('/checkout/sessions', { params: { query: { limit: 5 } } });
+  });
+});
+
+describe('create(body) takes the spec’s body type', () => {
+  const body: CheckoutSessionCreateParams = { mode: 'payment', success_url: 'https://shop.example.com/thanks' };
+
+  it('accepts a body the spec allows and resolves to the session', () => {
+    expectTypeOf(loops.checkout.sessions.create).toBeCallableWith(body);
+    expectTypeOf(loops.checkout.sessions.create(body)).toEqualTypeOf<APIPromise<CheckoutSession>>();
+  });
+
+  it('refuses a body without a required field', () => {
+    // @ts-expect-error success_url is required
+    void loops.checkout.sessions.create({ mode: 'payment' });
+  });
+
+  it('refuses a field the spec does not declare, and a mode it does not list', () => {
+    // @ts-expect-error sucess_url is not a field (success_url is)
+    void loops.checkout.sessions.create({ ...body, sucess_url: 'https://shop.example.com' });
+    // @ts-expect-error gift is not a mode
+    void loops.checkout.sessions.create({ ...body, mode: 'gift' });
+  });
+
+  it('types line items as the spec does', () => {
+    expectTypeOf<NonNullable<CheckoutSessionCreateParams['line_items']>[number]>().toEqualTypeOf<LineItem>();
+    expectTypeOf<LineItem['quantity']>().toEqualTypeOf<number>();
+  });
+});
+
+describe('lists are generic over their items', () => {
+  it('Page and PagePromise without type arguments are the sessions list, as before', () => {
+    expectTypeOf<Page>().toEqualTypeOf<Page<CheckoutSession, CheckoutSessionList>>();
+    expectTypeOf<PagePromise>().toEqualTypeOf<PagePromise<CheckoutSession, CheckoutSessionList>>();
+  });
+
+  it('a list of other items yields them, and its page keeps its own fields', () => {
+    type Product = { id: string; name: string };
+    type ProductList = { data: Product[]; total: number };
+    expectTypeOf<Page<Product, ProductList>['total']>().toEqualTypeOf<number>();
+    expectTypeOf<Page<Product, ProductList>['getPaginatedItems']>().returns.toEqualTypeOf<Product[]>();
+    expectTypeOf<PagePromise<Product, ProductList>>().toMatchTypeOf<AsyncIterable<Product>>();
   });
 });
