@@ -134,8 +134,13 @@ const scenarios: Scenario[] = [
       expect(error).toEqual([expect.stringMatching(/^Still rate limited after 3 retries \(request req_fake\d+\)\.$/)]),
   },
   {
+    holds: 'console.log(session.id, session.url);',
+    check: ({ log }) =>
+      expect(log).toEqual([expect.stringMatching(/^(cs_test_new\d+) https:\/\/checkout\.loops\.fi\/c\/pay\/\1$/)]),
+  },
+  {
     // The sample `npm run generate` writes for an operation without a hand-written one.
-    holds: 'await loops.checkout.sessions.create(',
+    holds: 'const result = await loops.checkout.sessions.create(',
     check({ log }) {
       expect(log).toHaveLength(1);
       expect(log[0]).toMatch(/id: 'cs_test_new\d+'/);
@@ -172,7 +177,7 @@ async function run(name: string, code: string): Promise<Printed> {
 
 describe('every example readers copy runs, and prints what it should', () => {
   it('each example is run by exactly one scenario, or says why it cannot run', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(15);
+    expect(examples.length).toBeGreaterThanOrEqual(16);
     for (const { name, code } of examples) {
       const matching = scenarios.filter((scenario) => held(scenario, code));
       const reason = notRun.exec(code)?.[1];
