@@ -58,6 +58,19 @@ function successOf({ operation }: SpecOperation): string {
   return content.schema.$ref.split('/').at(-1)!;
 }
 
+/** What a file of generated methods imports: the operation table, the engine's types, and the spec's types it names. */
+function methodImports(types: Set<string>, from: string): string[] {
+  return [
+    "import { operationMetadata } from '../operations.js';",
+    "import type { APIPromise } from '../../src/api-promise.js';",
+    "import type { Engine, IdempotentRequestOptions } from '../../src/engine.js';",
+    "import type { ListOptions, PagePromise } from '../../src/pagination.js';",
+    "import type { RequestOptions } from '../../src/request.js';",
+    "import type { operations } from '../schema.js';",
+    ...(types.size ? [`import type { ${[...types].sort().join(', ')} } from '${from}';`] : []),
+  ];
+}
+
 function renderResourceFile(document: Json): string {
   const resources = renderResources(document);
   const types = new Set<string>();
@@ -81,16 +94,7 @@ function renderResourceFile(document: Json): string {
       ].join('\n'),
     );
   }
-  const imports = [
-    "import { operationMetadata } from '../operations.js';",
-    "import type { APIPromise } from '../../src/api-promise.js';",
-    "import type { Engine, IdempotentRequestOptions } from '../../src/engine.js';",
-    "import type { ListOptions, PagePromise } from '../../src/pagination.js';",
-    "import type { RequestOptions } from '../../src/request.js';",
-    "import type { operations } from '../schema.js';",
-    `import type { ${[...types].sort().join(', ')} } from './types.js';`,
-  ];
-  return `${imports.join('\n')}\n\n${classes.join('\n\n')}\n`;
+  return `${methodImports(types, './types.js').join('\n')}\n\n${classes.join('\n\n')}\n`;
 }
 
 /** The client's resource tree: `{ checkout: { sessions: new CheckoutSessions(engine) } }`. */
@@ -98,8 +102,6 @@ function renderClient(document: Json): string {
   const tree: Json = {};
   for (const spec of operationsOf(document)) {
     const { resource } = placementOf(spec);
-    if (!resource.length)
-      throw new Error(`${spec.id}: give it an x-sdk-method with a resource (top-level methods are not supported)`);
     let node = tree;
     for (const [i, part] of resource.entries()) {
       const last = i === resource.length - 1;
@@ -127,22 +129,28 @@ function renderClient(document: Json): string {
   };
   collect(tree);
   const title = String((document.info as Json).title);
+  // Operations without x-sdk-method are methods of the client itself, named by their operationId.
+  const own = renderResources(document).get('') ?? { methods: [], types: new Set<string>() };
   return [
     "import { engineOf, LoopsClient } from '../../src/client-core.js';",
     "import type { ClientOptions } from '../../src/options.js';",
-    `import { ${[...classes].sort().join(', ')} } from './resources.js';`,
+    ...(classes.size ? [`import { ${[...classes].sort().join(', ')} } from './resources.js';`] : []),
+    ...(own.methods.length ? methodImports(own.types, './types.js') : []),
     '',
     `/** The ${title} client: ${Object.keys(tree)
       .map((k) => `\`${clientName.toLowerCase()}.${k}\``)
       .join(', ')}, and \`raw\`. */`,
     `export class ${clientName} extends LoopsClient {`,
     ...Object.entries(tree).map(([k, v]) => `  readonly ${k}: ${type(v as Json)};`),
+    ...(own.methods.length ? ['  readonly #engine: Engine;'] : []),
     '',
     '  constructor(options: ClientOptions = {}) {',
     '    super(options);',
     '    const engine = engineOf(this);',
+    ...(own.methods.length ? ['    this.#engine = engine;'] : []),
     ...Object.entries(tree).map(([k, v]) => `    this.${k} = ${value(v as Json)};`),
     '  }',
+    ...own.methods.map((method) => `\n${method}`),
     '}',
     '',
   ].join('\n');
