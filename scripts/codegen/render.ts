@@ -6,6 +6,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify as toYaml } from 'yaml';
 import { root } from '../harness/paths.js';
 import { runRedocly } from '../harness/redocly.js';
+import { renderCatalog } from './catalog.js';
 import { injectCodeSamples } from './code-samples.js';
 import { renderOperations } from './operations.js';
 import { renderSdk } from './sdk-files.js';
@@ -45,6 +46,7 @@ export async function render(): Promise<Outputs> {
     ['openapi.yaml', `# ${notice}\n${toYaml(document, { lineWidth: 0, aliasDuplicateObjects: false })}`],
     ['schema.ts', header + types],
     ['operations.ts', header + renderOperations(document)],
+    ['catalog.ts', header + renderCatalog(document)],
     ...renderSdk(document).map(([name, code]): [string, string] => [name, header + code]),
     // Samples carry no notice: the reference shows them as they are, and they say what they are in spec/README.
     ...samples,
