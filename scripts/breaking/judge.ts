@@ -1,0 +1,150 @@
+/**
+ * One api-smart-diff difference, judged for the clients of the older spec and put in words. Its
+ * verdict stands except where its rules do not fit OpenAPI 3.1 or this spec's promises:
+ * - a `type` list is judged by the sets of types, per direction: a response that may now carry a
+ *   type it did not (`null` included: "made nullable") breaks readers; a request value that no
+ *   longer takes a type it took breaks senders. (It calls both harmless.)
+ * - an `enum` is judged as a whole, per direction. In a request, one where there was none (`limit`
+ *   limited to 10, 25, 50, 100) or one with a value gone breaks senders; no enum any more does not.
+ *   (It judges the items one by one: a first enum was a harmless "value added".) In a response no
+ *   enum change breaks readers: the spec tells clients that new values may appear, as Stripe does,
+ *   and TypeScript users see them when they upgrade; fewer values break nobody.
+ * - a field removed breaks clients, optional or not: in a request, what they send is no longer
+ *   read; in a response, what they read is gone. (It calls both harmless, but for a response field
+ *   that was required.) A field added to a request breaks them exactly when it is required.
+ * - a new parameter breaks callers exactly when it is required, whatever its default. (It calls a
+ *   required one with a default harmless, and names every new parameter "required".)
+ */
+import type { Diff } from 'api-smart-diff';
+import { describePath, inResponse, nodeAt, type Path } from './describe.js';
+import type { Json } from './resolve.js';
+
+export interface Judged {
+  breaking: boolean;
+  where: string;
+  what: string;
+  /** The path the verdict is about (a schema, for a type or enum judged as a whole). */
+  path: Path;
+}
+
+interface Context {
+  diff: Diff;
+  path: Path;
+  before: Json;
+  after: Json;
+  /** A path described on the side the difference lives on (the newer one for an addition). */
+  where: (path: Path) => string;
+}
+
+/** A rule judges the differences it knows (null: say nothing, another line says it) and passes on the rest. */
+type Rule = (context: Context) => Judged | null | undefined;
+
+const done = (action: string) => (action === 'add' ? 'added' : action === 'remove' ? 'removed' : 'replaced');
+const listOf = (value: unknown): unknown[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+const show = (values: unknown[] | undefined) => values?.map((value) => JSON.stringify(value)).join(' | ') ?? 'any';
+
+/**
+ * path (api-smart-diff gives paths on the older side) on the newer side: a parameter can move in
+ * its list, so it is found again by where it goes and its name.
+ */
+function onNewerSide(path: Path, { before, after }: { before: Json; after: Json }): Path {
+  const mapped = [...path];
+  for (let i = path.indexOf('parameters'); i !== -1 && i + 1 < path.length; i = path.indexOf('parameters', i + 1)) {
+    const old = nodeAt(before, path.slice(0, i + 2)) as { in?: string; name?: string } | undefined;
+    const list = nodeAt(after, mapped.slice(0, i + 1));
+    if (!old || !Array.isArray(list)) continue;
+    const index = list.findIndex(
+      (item: { in?: string; name?: string }) => item.in === old.in && item.name === old.name,
+    );
+    if (index !== -1) mapped[i + 1] = index;
+  }
+  return mapped;
+}
+
+/** A `type` or `enum` change, judged once for the whole schema, whichever of its items the diff named. */
+const wholeKeyword: Rule = (context) => {
+  const { path, before, after } = context;
+  const word = (['type', 'enum'] as const).find((key) => path.lastIndexOf(key) >= path.length - 2);
+  if (!word) return undefined;
+  const schema = path.slice(0, path.lastIndexOf(word));
+  const old = listOf(nodeAt(before, [...schema, word]));
+  const now = listOf(nodeAt(after, [...onNewerSide(schema, context), word]));
+  const gained = (now ?? []).filter((value) => !old?.includes(value));
+  const lost = (old ?? []).filter((value) => !now?.includes(value));
+  const response = inResponse(path);
+  const where = describePath(before, schema);
+  if (word === 'type') {
+    const what = `type ${show(old)} → ${show(now)}`;
+    return { breaking: response ? gained.length > 0 : lost.length > 0, where, what, path };
+  }
+  const note = response && gained.length && old ? ' (clients are told new values may appear)' : '';
+  const breaking = !response && now !== undefined && (old === undefined || lost.length > 0);
+  return { breaking, where, what: `values ${show(old)} → ${show(now)}${note}`, path };
+};
+
+const operation: Rule = ({ diff, path, where }) =>
+  path.length === 3
+    ? { breaking: diff.type === 'breaking', where: where(path), what: `operation ${done(diff.action)}`, path }
+    : undefined;
+
+const responseCode: Rule = ({ diff, path, where }) =>
+  path.length === 5 && path[3] === 'responses'
+    ? { breaking: diff.type === 'breaking', where: where(path), what: `response ${done(diff.action)}`, path }
+    : undefined;
+
+const parameter: Rule = ({ diff, path, before }) => {
+  if (path.length !== 5 || path[3] !== 'parameters' || diff.action === 'replace') return undefined;
+  const added = diff.action === 'add';
+  const { in: where, name, required } = (added ? diff.after : diff.before) as Json;
+  const place = `${describePath(before, path.slice(0, 3))} → ${where} ${name}`;
+  if (!added) return { breaking: true, where: place, what: 'parameter removed', path };
+  return {
+    breaking: required === true,
+    where: place,
+    what: `new ${required ? 'required' : 'optional'} parameter`,
+    path,
+  };
+};
+
+/** A field and its place in `required`, said once: the field's own line says whether a new one is required. */
+const field: Rule = ({ diff, path, before, after, where }) => {
+  const named = path.at(-2) === 'required' ? (diff.after ?? diff.before) : undefined;
+  if (typeof named === 'string') {
+    const fieldPath = [...path.slice(0, -2), 'properties', named];
+    // The field came or went with it: its own line says so.
+    const other =
+      diff.action === 'add' ? nodeAt(before, fieldPath) : nodeAt(after, onNewerSide(fieldPath, { before, after }));
+    if (other === undefined) return null;
+    const what =
+      diff.action === 'add' ? 'now required' : diff.action === 'remove' ? 'no longer required' : 'required changed';
+    return { breaking: diff.type === 'breaking', where: where(fieldPath), what, path };
+  }
+  if (path.at(-2) !== 'properties' || diff.action === 'replace') return undefined;
+  if (diff.action === 'remove') return { breaking: true, where: where(path), what: 'field removed', path };
+  if (inResponse(path)) return { breaking: diff.type === 'breaking', where: where(path), what: 'field added', path };
+  const required = (listOf(nodeAt(after, [...path.slice(0, -2), 'required'])) ?? []).includes(path.at(-1));
+  return { breaking: required, where: where(path), what: `new ${required ? 'required' : 'optional'} field`, path };
+};
+
+/** Anything else: the library's verdict, in words of the keyword that changed. */
+const keyword: Rule = ({ diff, path, where }) => {
+  const value = (side: unknown) =>
+    side === undefined ? 'none' : typeof side === 'object' ? '{…}' : JSON.stringify(side);
+  const what = `${String(path.at(-1))} ${value(diff.before)} → ${value(diff.after)}`;
+  return { breaking: diff.type === 'breaking', where: where(path.slice(0, -1)), what, path };
+};
+
+const rules: Rule[] = [wholeKeyword, operation, responseCode, parameter, field, keyword];
+
+/** The verdict on diff between the resolved sides, or null when another line of the report says it. */
+export function judge(diff: Diff, sides: { before: Json; after: Json }): Judged | null {
+  const path = diff.path as Path;
+  const where = (at: Path) => describePath(diff.action === 'add' ? sides.after : sides.before, at);
+  const context: Context = { diff, path, ...sides, where };
+  for (const rule of rules) {
+    const judged = rule(context);
+    if (judged !== undefined) return judged;
+  }
+  return null;
+}
