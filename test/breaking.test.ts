@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allowsBreaking } from '../scripts/breaking/bump.js';
 import { type Change, classify, type Json } from '../scripts/breaking/classify.js';
 import { cursorParam, invalidStatus, knownListParams, limitParam, statusParam } from './support/spec.js';
 
@@ -206,17 +205,5 @@ describe('check:breaking classifies each difference for the clients of the older
 
   it('finds nothing between a spec and itself', () => {
     expect(changesAfter(() => {})).toEqual([]);
-  });
-});
-
-describe('which version bumps may carry breaking changes', () => {
-  it.each([
-    ['major', '1.4.0', true],
-    ['minor', '1.4.0', false],
-    ['minor', '0.3.0', true],
-    ['patch', '0.3.0', false],
-    ['none', '0.3.0', false],
-  ] as const)('a %s bump of %s: %s', (bump, version, allowed) => {
-    expect(allowsBreaking(bump, version)).toBe(allowed);
   });
 });
