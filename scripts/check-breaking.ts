@@ -31,7 +31,7 @@ const comparisons: Comparison[] = [
       ...pendingChangesets(root, pkg.name, pkg.version),
       ...(release.version ? unreleasedEntries(root, release.version, pkg.version) : []),
     ],
-    counted: 'any pending changeset counts',
+    counted: 'any pending changeset may acknowledge a change found against the last release',
   },
 ];
 const since = flag('--since');
@@ -46,7 +46,7 @@ else if (recent) {
   comparisons.push({
     base: recent,
     acknowledgements: pendingChangesets(root, pkg.name, pkg.version, changed),
-    counted: `only changesets added or changed since ${recent.ref.slice(0, 12)} count`,
+    counted: `only changesets added or changed since ${recent.ref.slice(0, 12)} may acknowledge a change found since then`,
   });
 }
 

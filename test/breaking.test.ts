@@ -203,6 +203,20 @@ describe('check:breaking classifies each difference for the clients of the older
     expect(removed).not.toContain(ids((s) => void delete session(s).properties.currency)[0]);
   });
 
+  it('judges an integer size format on a parameter by its bounds: breaking only where it refuses values the bounds took', () => {
+    const verdictOn = (maximum: number, format: string) => {
+      const before = structuredClone(base);
+      param(before, limitParam).schema.maximum = maximum;
+      delete param(before, limitParam).schema.format;
+      const after = structuredClone(before);
+      param(after, limitParam).schema.format = format;
+      return verdict(classify(before as unknown as Json, after as unknown as Json));
+    };
+    expect(verdictOn(100, 'int32')).toBe('not breaking');
+    expect(verdictOn(2 ** 40, 'int64')).toBe('not breaking');
+    expect(verdictOn(2 ** 40, 'int32')).toBe('breaking');
+  });
+
   it('finds nothing between a spec and itself', () => {
     expect(changesAfter(() => {})).toEqual([]);
   });

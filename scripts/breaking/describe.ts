@@ -30,6 +30,7 @@ export function describePath(document: Json, path: Path): string {
     } else if (key === 'requestBody') parts.push('request body');
     else if (key === 'properties') parts.push(String(rest[++i]));
     else if (key === 'items') parts[parts.length - 1] += '[]';
+    else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') i++;
     else if (key === 'content') i++;
     else if (key !== 'schema') parts.push(String(key));
   }
@@ -55,6 +56,8 @@ export function reason(path: Path, action: string): string {
   if (bound) return 'values clients send may now be out of bounds';
   if (action === 'remove' && path.at(-2) === 'properties') return 'a field clients send is no longer read';
   if (action === 'remove' && path.at(-2) === 'parameters') return 'a parameter clients send is no longer read';
-  if (action === 'add') return 'calls that leave it out are now refused';
+  if (action === 'add' && ['properties', 'parameters'].includes(String(path.at(-2))))
+    return 'calls that leave it out are now refused';
+  if (last === 'format') return 'values clients send may now be refused';
   return 'requests clients send today may be refused or misread';
 }

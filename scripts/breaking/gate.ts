@@ -39,7 +39,7 @@ export function report(comparison: Comparison, verdicts: Verdict[]): string {
   const others = verdicts.filter((verdict) => !verdict.change.breaking);
   if (verdicts.length === 0) out.push('No difference a client could notice.');
   if (breaking.length) {
-    out.push(`\nBreaking (${breaking.length}; ${comparison.counted}):`, ...breaking.map(line));
+    out.push(`\nBreaking (${breaking.length}):`, ...breaking.map(line), `  (${comparison.counted}.)`);
   }
   if (others.length) out.push(`\nNot breaking (${others.length}):`, ...others.map(line));
   return out.join('\n');

@@ -14,6 +14,8 @@
  *   that was required.) A field added to a request breaks them exactly when it is required.
  * - a new parameter breaks callers exactly when it is required, whatever its default. (It calls a
  *   required one with a default harmless, and names every new parameter "required".)
+ * - an integer size format (`int32`) on a request value whose bounds lie within it refuses nothing
+ *   new. (It calls every new request format breaking.)
  */
 import type { Diff } from 'api-smart-diff';
 import { describePath, inResponse, nodeAt, type Path } from './describe.js';
@@ -127,6 +129,19 @@ const field: Rule = ({ diff, path, before, after, where }) => {
   return { breaking: required, where: where(path), what: `new ${required ? 'required' : 'optional'} field`, path };
 };
 
+const sizes: Record<string, [number, number]> = { int32: [-(2 ** 31), 2 ** 31 - 1], int64: [-(2 ** 63), 2 ** 63 - 1] };
+
+/** An integer size format (`int32`, `int64`) on a request value whose bounds already lie within it refuses nothing new. */
+const integerSize: Rule = ({ diff, path, before, after, where }) => {
+  const size = sizes[String(diff.after)];
+  if (path.at(-1) !== 'format' || inResponse(path) || !size) return undefined;
+  const { minimum, maximum } = (nodeAt(after, onNewerSide(path.slice(0, -1), { before, after })) ?? {}) as Json;
+  if (typeof minimum !== 'number' || typeof maximum !== 'number' || minimum < size[0] || maximum > size[1])
+    return undefined;
+  const what = `format ${diff.before === undefined ? 'none' : JSON.stringify(diff.before)} → "${diff.after}" (its bounds ${minimum} to ${maximum} lie within)`;
+  return { breaking: false, where: where(path.slice(0, -1)), what, path };
+};
+
 /** Anything else: the library's verdict, in words of the keyword that changed. */
 const keyword: Rule = ({ diff, path, where }) => {
   const value = (side: unknown) =>
@@ -135,7 +150,7 @@ const keyword: Rule = ({ diff, path, where }) => {
   return { breaking: diff.type === 'breaking', where: where(path.slice(0, -1)), what, path };
 };
 
-const rules: Rule[] = [wholeKeyword, operation, responseCode, parameter, field, keyword];
+const rules: Rule[] = [wholeKeyword, operation, responseCode, parameter, field, integerSize, keyword];
 
 /** The verdict on diff between the resolved sides, or null when another line of the report says it. */
 export function judge(diff: Diff, sides: { before: Json; after: Json }): Judged | null {
