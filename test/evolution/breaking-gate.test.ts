@@ -9,7 +9,7 @@ import {
   enumOnLimit,
   newField,
   newFilter,
-  raiseLimit,
+  removeFilter,
   removeSessionField,
   withoutChangesets,
 } from './spec-changes.js';
@@ -126,33 +126,36 @@ describe('the breaking-change gate, in a scratch copy: parameters', () => {
 });
 
 describe('the breaking-change gate on CI (--since-merge-base), in a scratch copy', () => {
-  it('fails on a change that breaks what main had, though the last release never had it, until a new changeset names it', () => {
+  it('fails on a change that breaks what main had, though the last release never had it, until a changeset added since names it', () => {
     scratch = freshCopy('loops-merge-base-');
-    const namesLimit = (bump: string) =>
-      `---\n"@loops-fi/checkout": ${bump}\n---\n\nLoosen \`GET /checkout/sessions → query limit\`.\n`;
-    // On main since the release: limit raised to 250, with a changeset that names it (not needed, but pending).
-    raiseLimit(scratch.dir, 250);
-    writeFileSync(join(scratch.dir, '.changeset/raise-limit.md'), namesLimit('minor'));
+    // On main since the release: a new optional filter, with a changeset that names its place.
+    addFilter(scratch.dir);
+    const place = `GET /checkout/sessions → query ${newFilter}`;
+    const announced = `---\n"@loops-fi/checkout": minor\n---\n\nA \`${place}\` filter.\n`;
+    writeFileSync(join(scratch.dir, '.changeset/customer-filter.md'), announced);
     scratch.run('npm', ['run', 'generate']);
     scratch.git('add', '-A');
-    commit(scratch, 'raise limit');
+    commit(scratch, 'add a filter');
     scratch.git('branch', 'target');
-    // A pull request that lowers it to 150 (still above the release's 100), then adds a field.
-    raiseLimit(scratch.dir, 150);
+    // A pull request that removes the filter again, then adds a response field.
+    removeFilter(scratch.dir);
     scratch.run('npm', ['run', 'generate']);
-    commit(scratch, 'lower limit');
+    scratch.git('add', '-A');
+    commit(scratch, 'remove the filter');
     addResponseField(scratch.dir);
     scratch.run('npm', ['run', 'generate']);
     commit(scratch, 'add a field');
 
-    expect(checkBreaking(scratch).status).toBe(0);
+    expect(checkBreaking(scratch).status).toBe(0); // the last release never had the filter
     expect(checkBreaking(scratch, ['--since-merge-base']).status).toBe(0); // HEAD~1: only the field was added
     const pullRequest = { GITHUB_BASE_REF: 'target' };
     const refused = checkBreaking(scratch, ['--since-merge-base'], pullRequest);
     expect(refused.status).toBe(1);
     expect(refused.output).toContain('(the merge base with target)');
-    expect(refused.output).toMatch(/GET \/checkout\/sessions → query limit \[break-[0-9a-f]{8}\]: maximum 250 → 150/);
+    expect(refused.output).toMatch(new RegExp(`${place} \\[break-[0-9a-f]{8}\\]: parameter removed`));
+    // The changeset from main names the place, but was pending before: it does not vouch for a later break.
     expect(refused.output).toContain('only changesets added or changed since');
+    expect(refused.output).toContain('not acknowledged: no pending changeset names it');
 
     const { file, text } = printedChangeset(refused.output);
     writeFileSync(join(scratch.dir, file), text);

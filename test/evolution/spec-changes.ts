@@ -57,12 +57,26 @@ example: cus_R4nD0mL00psCu5t
   );
 }
 
+/** Removes the `customer` filter that addFilter added: its file and both references to it. */
+export function removeFilter(dir: string): void {
+  rmSync(join(dir, 'spec/components/parameters/Customer.yaml'));
+  edit(dir, 'paths/checkout_sessions.yaml', (document) => {
+    const parameters = document.getIn(['get', 'parameters']) as { items: { toJSON(): { $ref?: string } }[] };
+    parameters.items = parameters.items.filter((item) => !item.toJSON().$ref?.endsWith('/Customer.yaml'));
+  });
+  edit(dir, 'openapi.yaml', (document) => document.deleteIn(['components', 'parameters', 'Customer']));
+}
+
 export function addStatus(dir: string): void {
   edit(dir, 'components/parameters/Status.yaml', (document) => document.addIn(['schema', 'enum'], newStatus));
 }
 
+/** Raises the page size's maximum, and with it the bound on a page's sessions (`generate` checks they agree). */
 export function raiseLimit(dir: string, maximum = newMaximum): void {
   edit(dir, 'components/parameters/Limit.yaml', (document) => document.setIn(['schema', 'maximum'], maximum));
+  edit(dir, 'components/schemas/CheckoutSessionList.yaml', (document) =>
+    document.setIn(['properties', 'data', 'maxItems'], maximum),
+  );
 }
 
 /**
@@ -90,7 +104,10 @@ export function addResponseField(dir: string): void {
   );
 }
 
-/** Adds an operation that the fake server does not implement: it must answer 501, not a spec-valid 404. */
+/**
+ * Adds an operation that the fake server does not implement: it must answer 501, not a spec-valid
+ * 404. It declares the error responses every operation has (the OWASP lint asks for 400, 401, 429, 500).
+ */
 export function addOperation(dir: string): void {
   write(
     dir,
@@ -115,8 +132,16 @@ get:
         application/json:
           schema:
             $ref: ../components/schemas/CheckoutSession.yaml
+    '400':
+      $ref: ../components/responses/BadRequest.yaml
+    '401':
+      $ref: ../components/responses/Unauthorized.yaml
     '404':
       $ref: ../components/responses/NotFound.yaml
+    '429':
+      $ref: ../components/responses/TooManyRequests.yaml
+    '500':
+      $ref: ../components/responses/InternalServerError.yaml
     default:
       $ref: ../components/responses/UnexpectedError.yaml
 `,
