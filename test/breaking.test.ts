@@ -203,6 +203,31 @@ describe('check:breaking classifies each difference for the clients of the older
     expect(removed).not.toContain(ids((s) => void delete session(s).properties.currency)[0]);
   });
 
+  it('judges types across anyOf branches: a response header of seconds that may now be an HTTP date breaks readers', () => {
+    const headers = (spec: Spec) =>
+      (spec as unknown as { components: { headers: Record<string, { schema: Json }> } }).components.headers;
+    const header = Object.keys(headers(base))[0]!;
+    const seconds = { type: 'integer', minimum: 0, description: 'Seconds.' };
+    const between = (schema: Json) => {
+      const [before, after] = [structuredClone(base), structuredClone(base)];
+      headers(before)[header]!.schema = seconds;
+      headers(after)[header]!.schema = schema;
+      return classify(before as unknown as Json, after as unknown as Json);
+    };
+    const orDate = between({ anyOf: [seconds, { type: 'string', description: 'An HTTP date.' }] });
+    expect(orDate).toContainEqual(
+      expect.objectContaining({ breaking: true, what: 'type "integer" → "integer" | "string"' }),
+    );
+    expect(verdict(between({ anyOf: [seconds] }))).toBe('not breaking');
+  });
+
+  it('a parameter that took integers and now takes any number refuses nothing', () => {
+    const toNumber = (spec: Spec) => {
+      param(spec, limitParam).schema.type = 'number';
+    };
+    expect(verdict(changesAfter(toNumber))).toBe('not breaking');
+  });
+
   it('judges an integer size format on a parameter by its bounds: breaking only where it refuses values the bounds took', () => {
     const verdictOn = (maximum: number, format: string) => {
       const before = structuredClone(base);

@@ -1,9 +1,10 @@
 /**
  * One api-smart-diff difference, judged for the clients of the older spec and put in words. Its
  * verdict stands except where its rules do not fit OpenAPI 3.1 or this spec's promises:
- * - a `type` list is judged by the sets of types, per direction: a response that may now carry a
- *   type it did not (`null` included: "made nullable") breaks readers; a request value that no
- *   longer takes a type it took breaks senders. (It calls both harmless.)
+ * - types are judged by the sets a schema takes, its `type` or its `anyOf`/`oneOf` branches', per
+ *   direction: a response that may now carry a type it did not (`null` included: "made nullable";
+ *   a `Retry-After` of seconds that may now be an HTTP date) breaks readers; a request value that
+ *   no longer takes a type it took breaks senders. (It calls a changed `type` list harmless.)
  * - an `enum` is judged as a whole, per direction. In a request, one where there was none (`limit`
  *   limited to 10, 25, 50, 100) or one with a value gone breaks senders; no enum any more does not.
  *   (It judges the items one by one: a first enum was a harmless "value added".) In a response no
@@ -16,74 +17,15 @@
  *   required one with a default harmless, and names every new parameter "required".)
  * - an integer size format (`int32`) on a request value whose bounds lie within it refuses nothing
  *   new. (It calls every new request format breaking.)
+ * value-sets.ts holds the rules on types, enums and formats; this file the others, and their order.
  */
 import type { Diff } from 'api-smart-diff';
 import { describePath, inResponse, nodeAt, type Path } from './describe.js';
 import type { Json } from './resolve.js';
+import { type Context, done, type Judged, listOf, onNewerSide, type Rule } from './rule.js';
+import { integerSize, wholeSchemaValues } from './value-sets.js';
 
-export interface Judged {
-  breaking: boolean;
-  where: string;
-  what: string;
-  /** The path the verdict is about (a schema, for a type or enum judged as a whole). */
-  path: Path;
-}
-
-interface Context {
-  diff: Diff;
-  path: Path;
-  before: Json;
-  after: Json;
-  /** A path described on the side the difference lives on (the newer one for an addition). */
-  where: (path: Path) => string;
-}
-
-/** A rule judges the differences it knows (null: say nothing, another line says it) and passes on the rest. */
-type Rule = (context: Context) => Judged | null | undefined;
-
-const done = (action: string) => (action === 'add' ? 'added' : action === 'remove' ? 'removed' : 'replaced');
-const listOf = (value: unknown): unknown[] | undefined =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
-const show = (values: unknown[] | undefined) => values?.map((value) => JSON.stringify(value)).join(' | ') ?? 'any';
-
-/**
- * path (api-smart-diff gives paths on the older side) on the newer side: a parameter can move in
- * its list, so it is found again by where it goes and its name.
- */
-function onNewerSide(path: Path, { before, after }: { before: Json; after: Json }): Path {
-  const mapped = [...path];
-  for (let i = path.indexOf('parameters'); i !== -1 && i + 1 < path.length; i = path.indexOf('parameters', i + 1)) {
-    const old = nodeAt(before, path.slice(0, i + 2)) as { in?: string; name?: string } | undefined;
-    const list = nodeAt(after, mapped.slice(0, i + 1));
-    if (!old || !Array.isArray(list)) continue;
-    const index = list.findIndex(
-      (item: { in?: string; name?: string }) => item.in === old.in && item.name === old.name,
-    );
-    if (index !== -1) mapped[i + 1] = index;
-  }
-  return mapped;
-}
-
-/** A `type` or `enum` change, judged once for the whole schema, whichever of its items the diff named. */
-const wholeKeyword: Rule = (context) => {
-  const { path, before, after } = context;
-  const word = (['type', 'enum'] as const).find((key) => path.lastIndexOf(key) >= path.length - 2);
-  if (!word) return undefined;
-  const schema = path.slice(0, path.lastIndexOf(word));
-  const old = listOf(nodeAt(before, [...schema, word]));
-  const now = listOf(nodeAt(after, [...onNewerSide(schema, context), word]));
-  const gained = (now ?? []).filter((value) => !old?.includes(value));
-  const lost = (old ?? []).filter((value) => !now?.includes(value));
-  const response = inResponse(path);
-  const where = describePath(before, schema);
-  if (word === 'type') {
-    const what = `type ${show(old)} → ${show(now)}`;
-    return { breaking: response ? gained.length > 0 : lost.length > 0, where, what, path };
-  }
-  const note = response && gained.length && old ? ' (clients are told new values may appear)' : '';
-  const breaking = !response && now !== undefined && (old === undefined || lost.length > 0);
-  return { breaking, where, what: `values ${show(old)} → ${show(now)}${note}`, path };
-};
+export type { Judged } from './rule.js';
 
 const operation: Rule = ({ diff, path, where }) =>
   path.length === 3
@@ -129,19 +71,6 @@ const field: Rule = ({ diff, path, before, after, where }) => {
   return { breaking: required, where: where(path), what: `new ${required ? 'required' : 'optional'} field`, path };
 };
 
-const sizes: Record<string, [number, number]> = { int32: [-(2 ** 31), 2 ** 31 - 1], int64: [-(2 ** 63), 2 ** 63 - 1] };
-
-/** An integer size format (`int32`, `int64`) on a request value whose bounds already lie within it refuses nothing new. */
-const integerSize: Rule = ({ diff, path, before, after, where }) => {
-  const size = sizes[String(diff.after)];
-  if (path.at(-1) !== 'format' || inResponse(path) || !size) return undefined;
-  const { minimum, maximum } = (nodeAt(after, onNewerSide(path.slice(0, -1), { before, after })) ?? {}) as Json;
-  if (typeof minimum !== 'number' || typeof maximum !== 'number' || minimum < size[0] || maximum > size[1])
-    return undefined;
-  const what = `format ${diff.before === undefined ? 'none' : JSON.stringify(diff.before)} → "${diff.after}" (its bounds ${minimum} to ${maximum} lie within)`;
-  return { breaking: false, where: where(path.slice(0, -1)), what, path };
-};
-
 /** Anything else: the library's verdict, in words of the keyword that changed. */
 const keyword: Rule = ({ diff, path, where }) => {
   const value = (side: unknown) =>
@@ -150,7 +79,7 @@ const keyword: Rule = ({ diff, path, where }) => {
   return { breaking: diff.type === 'breaking', where: where(path.slice(0, -1)), what, path };
 };
 
-const rules: Rule[] = [wholeKeyword, operation, responseCode, parameter, field, integerSize, keyword];
+const rules: Rule[] = [wholeSchemaValues, operation, responseCode, parameter, field, integerSize, keyword];
 
 /** The verdict on diff between the resolved sides, or null when another line of the report says it. */
 export function judge(diff: Diff, sides: { before: Json; after: Json }): Judged | null {
