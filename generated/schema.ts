@@ -74,7 +74,7 @@ export interface components {
              * @constant
              */
             object: "list";
-            /** @description The checkout sessions of this page, newest first. */
+            /** @description The checkout sessions of this page, newest first; at most `limit`, so never more than its maximum. */
             data: components["schemas"]["CheckoutSession"][];
             /** @description Whether there are more objects available after this set. */
             has_more: boolean;
@@ -102,12 +102,18 @@ export interface components {
              */
             object: "checkout.session";
             /**
+             * Format: int64
              * @description Total of all items before discounts or taxes, in the currency's smallest unit (cents for `eur`).
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
+             *
              * @example 4900
              */
             amount_subtotal: number | null;
             /**
+             * Format: int64
              * @description Total of all items after discounts and taxes, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
+             *
              * @example 5831
              */
             amount_total: number | null;
@@ -145,8 +151,10 @@ export interface components {
              */
             customer_email: string | null;
             /**
-             * Format: unix-time
+             * Format: int64
              * @description Unix timestamp, in seconds, representing the time at which the Checkout Session expires.
+             *     **Assumption**: a 64-bit integer (`int64`), never negative; Loops does not publish the size.
+             *
              * @example 1764115200
              */
             expires_at: number;
@@ -287,17 +295,26 @@ export interface components {
         /** @description Tax, discount and shipping amounts included in the session's total. */
         TotalDetails: {
             /**
+             * Format: int64
              * @description The sum of all the discounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
+             *
              * @example 0
              */
             amount_discount: number;
             /**
+             * Format: int64
              * @description The sum of all the shipping amounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
+             *
              * @example 0
              */
             amount_shipping: number | null;
             /**
+             * Format: int64
              * @description The sum of all the tax amounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
+             *
              * @example 931
              */
             amount_tax: number;
@@ -333,7 +350,8 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request was invalid, for example a `limit` outside 1..100 or an unknown `status`.
+        /** @description The request was invalid: a parameter out of its bounds or not among its values (a `limit` too
+         *     large, an unknown `status`), or a malformed request.
          *     **Assumption**: not shown on the published reference page.
          *      */
         BadRequest: {
@@ -569,6 +587,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

@@ -56,6 +56,13 @@ function pagination(document: Json, operation: Json, id: string, query: Json, sc
   for (const field of [itemsField!, hasMoreField!]) {
     if (!(field in properties)) throw new Error(`${id}: x-pagination names ${field}, which ${schema} lacks`);
   }
+  // A page holds at most `limit` items: a bound on the list that disagrees with the parameter's is a stale one.
+  const { maximum } = (query[limitParam!] ?? {}) as { maximum?: number };
+  const { maxItems } = properties[itemsField!] as { maxItems?: number };
+  if (maxItems !== undefined && maxItems !== maximum)
+    throw new Error(
+      `${id}: ${schema}.${itemsField} has maxItems ${maxItems} but ${limitParam}'s maximum is ${maximum}: a page holds at most ${limitParam} items, so make them equal`,
+    );
   return { limitParam, cursorParam, cursorField, itemsField, hasMoreField };
 }
 
