@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'test/runtimes/**', 'test/evolution/**'],
+    exclude: ['test/browser/**', 'test/runtimes/**', 'test/evolution/**', 'test/long/**'],
     globalSetup: ['test/support/prism-global.ts'],
     setupFiles: ['test/support/fast-check-seed.ts'],
     // Most of a test's time is spent waiting on servers and timers, not the CPU: three files at a

@@ -14,6 +14,7 @@ export default mergeConfig(
         'test/browser/**',
         'test/runtimes/**',
         'test/evolution/**',
+        'test/long/**',
         'test/package.test.ts',
         'test/start.test.ts',
         'test/cli.test.ts',

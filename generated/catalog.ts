@@ -44,6 +44,7 @@ export const catalog = {
         "description": "Number of sessions to return, between 1 and 100.\n\n**Assumption**: the default of 10 follows Stripe's list endpoints; the published reference page\ndoes not show a default.",
         "schema": {
           "type": "integer",
+          "format": "int32",
           "description": "The page size.",
           "minimum": 1,
           "maximum": 100,

@@ -18,7 +18,6 @@ export interface paths {
          *
          *     **Assumption**: the order (newest first) and the cursor's semantics follow Stripe's list endpoints;
          *     the published reference page does not state them.
-         *
          */
         get: operations["listCheckoutSessions"];
         put?: never;
@@ -33,7 +32,6 @@ export interface paths {
          *     header) is honoured, so this spec declares none: the SDK then retries a create only after a
          *     failure that proves nothing was processed (the connection could not be opened, or a `429`), never
          *     after a `500` or a connection lost mid-request, which could create the session twice.
-         *
          */
         post: operations["createCheckoutSession"];
         delete?: never;
@@ -49,7 +47,6 @@ export interface paths {
             path: {
                 /**
                  * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-                 *
                  * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
                  */
                 id: components["parameters"]["SessionId"];
@@ -65,7 +62,6 @@ export interface paths {
          *     `amount_subtotal`, `amount_total`, `cancel_url` and `currency` as required. This spec describes
          *     one `CheckoutSession` for both operations, whose other fields are present but may be `null`,
          *     as Stripe's are.
-         *
          */
         get: operations["retrieveCheckoutSession"];
         put?: never;
@@ -87,7 +83,7 @@ export interface components {
              * @constant
              */
             object: "list";
-            /** @description The checkout sessions of this page, newest first. */
+            /** @description The checkout sessions of this page, newest first; at most `limit`, so never more than its maximum. */
             data: components["schemas"]["CheckoutSession"][];
             /** @description Whether there are more objects available after this set. */
             has_more: boolean;
@@ -97,12 +93,13 @@ export interface components {
              */
             url: string;
         };
-        /** @description A checkout session: one customer's attempt to pay through a Loops-hosted checkout page.
+        /**
+         * @description A checkout session: one customer's attempt to pay through a Loops-hosted checkout page.
          *
          *     Nullability follows Stripe's Checkout Session object for every field the two share.
          *     **Assumption**: the published reference page does not say which fields may be `null`.
          *     New fields may appear at any time: clients must accept and ignore fields they do not know.
-         *      */
+         */
         CheckoutSession: {
             /**
              * @description Unique identifier for the object.
@@ -115,12 +112,16 @@ export interface components {
              */
             object: "checkout.session";
             /**
+             * Format: int64
              * @description Total of all items before discounts or taxes, in the currency's smallest unit (cents for `eur`).
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
              * @example 4900
              */
             amount_subtotal: number | null;
             /**
+             * Format: int64
              * @description Total of all items after discounts and taxes, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
              * @example 5831
              */
             amount_total: number | null;
@@ -158,8 +159,9 @@ export interface components {
              */
             customer_email: string | null;
             /**
-             * Format: unix-time
+             * Format: int64
              * @description Unix timestamp, in seconds, representing the time at which the Checkout Session expires.
+             *     **Assumption**: a 64-bit integer (`int64`), never negative; Loops does not publish the size.
              * @example 1764115200
              */
             expires_at: number;
@@ -225,14 +227,12 @@ export interface components {
             /**
              * @description Name of the product (Loops-specific extension, not part of Stripe's object).
              *     **Assumption**: the field may be absent or `null`.
-             *
              * @example Pro plan (annual)
              */
             productName?: string | null;
             /**
              * @description External customer identifier (Loops-specific extension, not part of Stripe's object): your own ID of the customer.
              *     **Assumption**: the field may be absent or `null`.
-             *
              * @example crm-000482
              */
             externalCustomerId?: string | null;
@@ -245,7 +245,6 @@ export interface components {
              * @description The status of the most recent automated tax calculation for this session.
              *     **Assumption**: the published reference page shows only `complete`; `failed`,
              *     `requires_location_inputs` and `null` are the other values of Stripe's field.
-             *
              * @enum {string|null}
              */
             status: "complete" | "failed" | "requires_location_inputs" | null;
@@ -300,22 +299,29 @@ export interface components {
         /** @description Tax, discount and shipping amounts included in the session's total. */
         TotalDetails: {
             /**
+             * Format: int64
              * @description The sum of all the discounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
              * @example 0
              */
             amount_discount: number;
             /**
+             * Format: int64
              * @description The sum of all the shipping amounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
              * @example 0
              */
             amount_shipping: number | null;
             /**
+             * Format: int64
              * @description The sum of all the tax amounts, in the currency's smallest unit.
+             *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
              * @example 931
              */
             amount_tax: number;
         };
-        /** @description What a new checkout session sells and where the customer goes next. The fields are those of the example on
+        /**
+         * @description What a new checkout session sells and where the customer goes next. The fields are those of the example on
          *     Loops' "Create a checkout session [V3]" page; their types are read from its example values.
          *
          *     **Assumption**: the page does not say which fields are required or what their bounds are. This spec requires
@@ -323,16 +329,16 @@ export interface components {
          *     API (at most 100 line items, 50 metadata keys, URLs of at most 5 000 characters). A session sells either
          *     `line_items` (Stripe's way) or a Loops product (`productId`, with `quantity`); which one Loops requires is not
          *     published, so neither is required here. Unknown fields are refused, as Stripe refuses unknown parameters.
-         *      */
+         */
         CheckoutSessionCreateParams: {
-            /** @description The items the customer buys, each a price and a quantity.
+            /**
+             * @description The items the customer buys, each a price and a quantity.
              *     **Assumption**: at most 100 items, Stripe's limit.
-             *      */
+             */
             line_items?: components["schemas"]["LineItem"][];
             /**
              * @description The mode of the Checkout Session: a one-time `payment`, a `subscription`, or `setup` to save a payment
              *     method for later.
-             *
              * @enum {string}
              */
             mode: "payment" | "subscription" | "setup";
@@ -348,9 +354,10 @@ export interface components {
              * @example https://shop.example.com/cart
              */
             cancel_url?: string;
-            /** @description The payment method types (e.g. `card`) this Checkout Session may accept.
+            /**
+             * @description The payment method types (e.g. `card`) this Checkout Session may accept.
              *     **Assumption**: without it, the methods enabled in your Loops dashboard apply, as in Stripe.
-             *      */
+             */
             payment_method_types?: string[];
             /**
              * @description ID of an existing customer to attach this session to.
@@ -366,14 +373,12 @@ export interface components {
             /**
              * @description A string of yours (an order or cart ID) to reconcile the session with your system.
              *     **Assumption**: at most 200 characters, Stripe's limit.
-             *
              * @example order_10442
              */
             client_reference_id?: string;
             /**
              * @description Set of key-value pairs that you can attach to the session.
              *     **Assumption**: at most 50 keys, each value at most 500 characters, Stripe's limits.
-             *
              * @example {
              *       "order_id": "10442"
              *     }
@@ -390,7 +395,6 @@ export interface components {
              * Format: int32
              * @description How many of the product `productId` names (Loops-specific).
              *     **Assumption**: at least 1; the page shows only the example value 1.
-             *
              * @example 1
              */
             quantity?: number;
@@ -411,7 +415,6 @@ export interface components {
              * Format: int32
              * @description How many of this item the customer buys.
              *     **Assumption**: from 1 to 999 999, Stripe's bounds.
-             *
              * @example 1
              */
             quantity: number;
@@ -425,7 +428,6 @@ export interface components {
              * Format: int32
              * @description The least quantity the customer may choose.
              *     **Assumption**: from 0 to 999 999, Stripe's bounds; default 0.
-             *
              * @example 1
              */
             minimum?: number;
@@ -433,15 +435,15 @@ export interface components {
              * Format: int32
              * @description The greatest quantity the customer may choose.
              *     **Assumption**: from 1 to 999 999, Stripe's bounds; default 99.
-             *
              * @example 10
              */
             maximum?: number;
         };
-        /** @description The body of every error response, in Stripe's error format.
+        /**
+         * @description The body of every error response, in Stripe's error format.
          *
          *     **Assumption**: the published reference page does not show error responses; this shape is Stripe's.
-         *      */
+         */
         Error: {
             /** @description What went wrong. */
             error: {
@@ -469,9 +471,11 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request was invalid, for example a `limit` outside 1..100 or an unknown `status`.
+        /**
+         * @description The request was invalid: a parameter out of its bounds or not among its values (a `limit` too
+         *     large, an unknown `status`), or a malformed request.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         BadRequest: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -481,9 +485,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No valid API key was provided.
+        /**
+         * @description No valid API key was provided.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         Unauthorized: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -493,9 +498,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No checkout session of your account has this `id`.
+        /**
+         * @description No checkout session of your account has this `id`.
          *     **Assumption**: the error's shape follows Stripe's; the published page does not show it.
-         *      */
+         */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -505,9 +511,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests in too short a time; wait as `retry-after-ms` or `Retry-After` says, then retry.
+        /**
+         * @description Too many requests in too short a time; wait as `retry-after-ms` or `Retry-After` says, then retry.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         TooManyRequests: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -520,9 +527,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Something went wrong on the server; the request is safe to retry.
+        /**
+         * @description Something went wrong on the server; the request is safe to retry.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         InternalServerError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -535,9 +543,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Any other error, such as `503 Service Unavailable`, in the same error format.
+        /**
+         * @description Any other error, such as `503 Service Unavailable`, in the same error format.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         UnexpectedError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -562,7 +571,6 @@ export interface components {
          *
          *     **Assumption**: the default of 10 follows Stripe's list endpoints; the published reference page
          *     does not show a default.
-         *
          * @example 25
          */
         Limit: number;
@@ -572,13 +580,11 @@ export interface components {
          *
          *     **Assumption**: the published reference page describes a pagination cursor but does not show its
          *     wire name; `starting_after` is Stripe's name for it.
-         *
          * @example cs_live_a1PqR7sTuV2wXyZ9bCdEfGhJkLmN3oPq
          */
         Cursor: string;
         /**
          * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-         *
          * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
          */
         SessionId: string;
@@ -589,7 +595,6 @@ export interface components {
          * @description A unique identifier of this request. Quote it when you contact support.
          *
          *     **Assumption**: the published reference page does not show response headers.
-         *
          * @example req_4Xb9TqL2mZr8Kd
          */
         "X-Request-Id": string;
@@ -599,7 +604,6 @@ export interface components {
          *
          *     **Assumption**: the published reference page does not show response headers; both forms are the
          *     ones HTTP allows, and the SDK reads either.
-         *
          * @example 2
          */
         "Retry-After": number | string;
@@ -609,7 +613,6 @@ export interface components {
          *
          *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs that
          *     this SDK honours, waiting at most 60 seconds.
-         *
          * @example 1500
          */
         "Retry-After-Ms": number;
@@ -619,7 +622,6 @@ export interface components {
          *
          *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs (Stripe
          *     sends the same as `Stripe-Should-Retry`) that this SDK honours.
-         *
          * @example false
          */
         "X-Should-Retry": boolean;
@@ -641,7 +643,6 @@ export interface operations {
                  *
                  *     **Assumption**: the default of 10 follows Stripe's list endpoints; the published reference page
                  *     does not show a default.
-                 *
                  * @example 25
                  */
                 limit?: components["parameters"]["Limit"];
@@ -651,7 +652,6 @@ export interface operations {
                  *
                  *     **Assumption**: the published reference page describes a pagination cursor but does not show its
                  *     wire name; `starting_after` is Stripe's name for it.
-                 *
                  * @example cs_live_a1PqR7sTuV2wXyZ9bCdEfGhJkLmN3oPq
                  */
                 starting_after?: components["parameters"]["Cursor"];
@@ -717,7 +717,6 @@ export interface operations {
             path: {
                 /**
                  * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-                 *
                  * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
                  */
                 id: components["parameters"]["SessionId"];
@@ -736,6 +735,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutSession"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

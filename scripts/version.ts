@@ -2,7 +2,9 @@
  * `npm run version`: applies the pending changesets (changeset version bumps package.json and writes
  * CHANGELOG.md), keeps the spec's info.version equal to the package's (README states the policy),
  * regenerates, and marks in the new changelog entry the breaking changes check:breaking finds
- * against the last release, so that no release hides one behind a changeset's wording.
+ * against the last release, so that no release hides one behind a changeset's wording. Each line
+ * carries the change's id: until the release is tagged, check:breaking reads them as the
+ * acknowledgements the used-up changesets were.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,7 @@ run(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate.ts')]);
 if (breaking.length) {
   const heading = `## ${version}\n`;
   const changelog = read('CHANGELOG.md');
-  const list = breaking.map((change) => `- **Breaking**: ${change.where}: ${change.what} (${change.why})`).join('\n');
+  const list = breaking.map((c) => `- **Breaking**: ${c.where} [${c.id}]: ${c.what} (${c.why})`).join('\n');
   const marked = `${heading}\n### Breaking changes for clients (found by check:breaking against ${base.ref.slice(0, 12)})\n\n${list}\n`;
   writeFileSync(join(root, 'CHANGELOG.md'), changelog.replace(heading, marked));
 }

@@ -44,6 +44,14 @@ function pagination(document: Json, { operation, id }: SpecOperation, query: Jso
     if (!(marked[key]! in properties))
       throw new Error(`${id}: x-pagination names ${marked[key]}, which ${schema} lacks`);
   }
+  // A page holds at most `limit` items: a bound on the list that disagrees with the parameter's is a stale one.
+  const { limitParam, itemsField } = marked;
+  const { maximum } = (query[limitParam!] ?? {}) as { maximum?: number };
+  const { maxItems } = properties[itemsField!] as { maxItems?: number };
+  if (maxItems !== undefined && maxItems !== maximum)
+    throw new Error(
+      `${id}: ${schema}.${itemsField} has maxItems ${maxItems} but ${limitParam}'s maximum is ${maximum}: a page holds at most ${limitParam} items, so make them equal`,
+    );
   return { style, ...Object.fromEntries(keys.map((key) => [key, marked[key]])) };
 }
 
