@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/harness/paths.js';
 import { createScratchCopy, type ScratchCopy } from '../../scripts/harness/scratch.js';
+import { addProducts, products } from './new-operations.js';
 import {
   allChanges,
   newField,
@@ -14,7 +17,21 @@ import {
   withoutChangesets,
 } from './spec-changes.js';
 
-const probe = join(dirname(fileURLToPath(import.meta.url)), 'probe.ts');
+const here = dirname(fileURLToPath(import.meta.url));
+const probe = join(here, 'probe.ts');
+
+// What a user of the new operations writes, type-checked against the scratch copy's generated SDK.
+const typedUse = `import { Loops, type PagePromise, type Product, type ProductList } from '@loops-fi/checkout';
+declare const loops: Loops;
+export const list: PagePromise<Product, ProductList, Record<string, number>> = loops.products.list({ limit: 5, offset: 10 });
+export const created: Promise<Product> = loops.products.create({ name: 'Pro plan', unit_amount: 4900 }, { idempotencyKey: 'k-1' });
+// @ts-expect-error unit_amount is required
+void loops.products.create({ name: 'Pro plan' });
+// @ts-expect-error offset is an integer
+void loops.products.list({ offset: 'ten' });
+// @ts-expect-error a create takes no prefetch: it is no list
+void loops.products.create({ name: 'Pro plan', unit_amount: 1 }, { prefetch: false });
+`;
 let scratch: ScratchCopy;
 const inScratch = (command: string, args: string[], env?: Record<string, string>) => scratch.run(command, args, env);
 
@@ -23,7 +40,7 @@ beforeAll(() => {
   withoutChangesets(scratch.dir);
   // The starting point the last check compares with: the repo, less its pending changesets.
   scratch.git('-c', 'user.name=evolution', '-c', 'user.email=evolution@example.com', 'commit', '-qam', 'no changesets');
-  for (const change of allChanges) change(scratch.dir);
+  for (const change of [...allChanges, addProducts]) change(scratch.dir);
   inScratch('npm', ['run', 'generate']);
 }, 300_000);
 
@@ -55,6 +72,37 @@ describe('ordinary spec changes reach the SDK, the fake server and the tests wit
     expect(seen.newField).toBe('web');
     expect(seen.unimplemented.status).toBe(501);
     expect(seen.unimplemented.body.error.message).toContain(`does not implement ${unimplemented.id}`);
+  });
+
+  it('a new list paged by offset and a new POST get typed methods, pagination with prefetch, body checks, idempotency keys and samples; the fake server answers them 501', () => {
+    const output = inScratch(process.execPath, ['--import', 'tsx', join(here, 'new-operations-probe.ts')], {
+      SCRATCH_DIR: scratch.dir,
+    });
+    const seen = JSON.parse(output.trim().split('\n').at(-1)!);
+    expect(seen.walked).toEqual(Array.from({ length: 23 }, (_, i) => `prod_${i}`));
+    expect(seen.listOffsets).toEqual([null, '5', '10', '15', '20']);
+    expect(seen.created).toEqual({ id: 'prod_new', name: 'Pro plan (annual)', unit_amount: 4900 });
+    expect(seen.createKey).toMatch(/^loops-[0-9a-f-]{36}$/);
+    expect(seen.refused).toEqual({ isValidationError: true, param: 'unit_amount', sentAfter: 0 });
+    for (const answer of seen.unimplemented) {
+      expect(answer.status).toBe(501);
+      expect(answer.message).toMatch(new RegExp(`does not implement (${products.list}|${products.create})`));
+    }
+    expect(seen.samples).toEqual([true, true, true]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'loops-typed-use-'));
+    try {
+      writeFileSync(join(dir, 'use.ts'), typedUse);
+      const config = {
+        extends: join(scratch.dir, 'tsconfig.json'),
+        compilerOptions: { typeRoots: [join(scratch.dir, 'node_modules/@types')] },
+        files: [join(dir, 'use.ts')],
+      };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+      inScratch(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the type-check and the quick test suite pass', () => {
