@@ -61,3 +61,88 @@ export const operationMetadata = {
     }
   }
 } as const;
+
+/**
+ * The items of each list operation: their schema's top-level fields in spec order (the CLI's CSV
+ * columns), every dotted path into nested objects, and the objects with free keys (what --fields accepts).
+ */
+export const listItemFields = {
+  "listCheckoutSessions": {
+    "schema": "CheckoutSession",
+    "fields": [
+      "id",
+      "object",
+      "amount_subtotal",
+      "amount_total",
+      "automatic_tax",
+      "billing_address_collection",
+      "cancel_url",
+      "client_reference_id",
+      "currency",
+      "customer",
+      "customer_email",
+      "expires_at",
+      "livemode",
+      "locale",
+      "metadata",
+      "mode",
+      "payment_intent",
+      "payment_method_types",
+      "payment_status",
+      "setup_intent",
+      "shipping",
+      "submit_type",
+      "success_url",
+      "total_details",
+      "url",
+      "productName",
+      "externalCustomerId"
+    ],
+    "paths": [
+      "id",
+      "object",
+      "amount_subtotal",
+      "amount_total",
+      "automatic_tax",
+      "automatic_tax.enabled",
+      "automatic_tax.status",
+      "billing_address_collection",
+      "cancel_url",
+      "client_reference_id",
+      "currency",
+      "customer",
+      "customer_email",
+      "expires_at",
+      "livemode",
+      "locale",
+      "metadata",
+      "mode",
+      "payment_intent",
+      "payment_method_types",
+      "payment_status",
+      "setup_intent",
+      "shipping",
+      "shipping.address",
+      "shipping.address.city",
+      "shipping.address.country",
+      "shipping.address.line1",
+      "shipping.address.line2",
+      "shipping.address.postal_code",
+      "shipping.address.state",
+      "shipping.name",
+      "shipping.phone",
+      "submit_type",
+      "success_url",
+      "total_details",
+      "total_details.amount_discount",
+      "total_details.amount_shipping",
+      "total_details.amount_tax",
+      "url",
+      "productName",
+      "externalCustomerId"
+    ],
+    "mapPaths": [
+      "metadata"
+    ]
+  }
+} as const;

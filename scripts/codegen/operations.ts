@@ -1,8 +1,12 @@
 /**
  * Derives generated/operations.ts from the bundled spec: for each operation, what the SDK and the
- * fake server need at run time (method, path, parameter rules, success schema, pagination), so that
- * a change in spec/ reaches them through codegen alone.
+ * fake server need at run time (method, path, parameter rules, success schema, pagination), and for
+ * each list the fields of its items (what the CLI needs), so that a change in spec/ reaches them
+ * through codegen alone.
  */
+import { type ItemFields, itemFields } from './fields.js';
+import { resolveRef } from './refs.js';
+
 type Json = Record<string, unknown>;
 
 interface Parameter {
@@ -14,16 +18,6 @@ interface Parameter {
 
 /** The JSON Schema keywords a parameter's rule keeps: what the run-time checks enforce. */
 const ruleKeywords = ['type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'default'];
-
-function resolveRef<T>(document: Json, node: unknown): T {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node as T;
-  const target = ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((at, key) => (at as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-  return resolveRef<T>(document, target);
-}
 
 function rule(parameter: Parameter): Json {
   const kept = Object.fromEntries(
@@ -61,6 +55,7 @@ function pagination(document: Json, operation: Json, id: string, query: Json, sc
 
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
+  const listItems: Record<string, ItemFields> = {};
   for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>)) {
     const shared = ((pathItem.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p));
     for (const [method, operation] of Object.entries(pathItem) as [string, Json][]) {
@@ -83,6 +78,11 @@ export function renderOperations(document: Json): string {
         success,
         ...(paging && { pagination: paging }),
       };
+      if (paging) {
+        listItems[id] = itemFields(document, success.schema, paging.itemsField as string, id);
+        if (!listItems[id].fields.includes(paging.cursorField as string))
+          throw new Error(`${id}: x-pagination.cursorField is not a field of ${listItems[id].schema}`);
+      }
     }
   }
   const servers = document.servers as Array<{ url: string }>;
@@ -91,5 +91,11 @@ export const defaultBaseUrl = ${JSON.stringify(servers[0]!.url)};
 
 /** Every operation of the spec, with what the SDK and the fake server check and need at run time. */
 export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const;
+
+/**
+ * The items of each list operation: their schema's top-level fields in spec order (the CLI's CSV
+ * columns), every dotted path into nested objects, and the objects with free keys (what --fields accepts).
+ */
+export const listItemFields = ${JSON.stringify(listItems, null, 2)} as const;
 `;
 }
