@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { setStatusLine } from './stderr.js';
 
 export interface Progress {
   update(sessions: number): void;
@@ -24,11 +25,13 @@ export function startProgress(pageSize = 100): Progress {
     };
   };
   bar.start(0, 0, payload(0));
+  setStatusLine(true);
   return {
     update: (sessions) => bar.update(sessions, payload(sessions)),
     stop(sessions) {
       bar.update(sessions, payload(sessions));
       bar.stop();
+      setStatusLine(false);
     },
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * What `sessions list --format table` shows: a few readable columns by default, and which columns
+ * are IDs, never cut, so that any of them can be copied into `retrieve` or `--starting-after`.
+ */
+import { listItemFields } from '../../generated/operations.js';
+import { cursorField } from './fields.js';
+
+const paths: readonly string[] = listItemFields.listCheckoutSessions.paths;
+
+/** The default columns, those of them the spec still has. */
+export const tableFields = ['id', 'payment_status', 'amount_total', 'currency', 'customer_email', 'expires_at'].filter(
+  (field) => paths.includes(field),
+);
+
+// An ID as Stripe-style APIs make them: a lowercase prefix, an underscore, then letters, digits
+// and underscores (`cs_live_…`, `cus_…`, `pi_…`).
+const idShape = /^[a-z][a-z0-9]*_[A-Za-z0-9_]+$/;
+
+/**
+ * Whether a column holds IDs: the cursor field (`id`), a name ending in `id` (`client_reference_id`,
+ * `externalCustomerId`), or a column whose every value on the first page is shaped like an ID
+ * (`customer`, `payment_intent`).
+ */
+export function isIdColumn(column: string, cells: readonly string[]): boolean {
+  const name = column.split('.').at(-1)!;
+  if (column === cursorField || /(^|_)id$|[a-z]Id$/.test(name)) return true;
+  const values = cells.filter((cell) => cell !== '—');
+  return values.length > 0 && values.every((cell) => idShape.test(cell));
+}
