@@ -27,6 +27,12 @@ export interface ListFlags extends ClientFlags {
   query?: Record<string, string>;
 }
 
+/** What to know before running the resume line: its output is a document of its own. */
+const separate: Partial<Record<Format, string>> = {
+  csv: 'The resumed export starts with a header row of its own: write it to a new file.',
+  json: 'The resumed export is a JSON array of its own: write it to a new file.',
+};
+
 /** The table's width: the terminal's, or 120 cells when a table goes to a file or a pipe. */
 export const tableWidth = () => (process.stdout.isTTY ? process.stdout.columns || 80 : 120);
 
@@ -97,22 +103,27 @@ export async function listSessions(flags: ListFlags, interrupt: Interrupt, args:
     say(`stopped after ${output.written} sessions. To resume: ${resume()}`);
   });
   const options = { signal: interrupt.signal, ...(flags.query && { query: flags.query }) };
+  let failure: LoopsError | undefined;
   try {
     await (walking ? walk(loops, params, options, output, flags.max) : onePage(loops, params, options, output));
   } catch (error) {
     // A parameter the SDK refuses is a usage error, found before anything was sent or written.
     if (error instanceof ValidationError || !(error instanceof LoopsError)) throw error;
-    await output.close();
-    if (interrupt.exitCode !== undefined) return interrupted(interrupt, output.written, resume());
-    say(describeError(error));
-    if (walking) say(`stopped after ${output.written} sessions. To resume: ${resume()}`);
-    return 1;
+    failure = error;
   }
   await output.close();
-  return interrupt.exitCode === undefined ? 0 : interrupted(interrupt, output.written, resume());
-}
-
-function interrupted(interrupt: Interrupt, written: number, resume: string): number {
-  say(`interrupted by ${interrupt.received} after ${written} sessions. To resume: ${resume}`);
-  return interrupt.exitCode!;
+  // Everything is written: a second signal has nothing left to save.
+  interrupt.onSecondSignal(() => {});
+  const stopped = `after ${output.written} sessions. To resume: ${resume()}`;
+  if (interrupt.exitCode !== undefined) {
+    say(`interrupted by ${interrupt.received} ${stopped}`);
+  } else if (failure) {
+    say(describeError(failure));
+    if (!walking) return 1;
+    say(`stopped ${stopped}`);
+  } else {
+    return 0;
+  }
+  if (separate[format]) say(separate[format]);
+  return interrupt.exitCode ?? 1;
 }

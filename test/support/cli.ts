@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { bundleCli } from '../../scripts/harness/bundle.js';
 import { createFakeLoopsServer, type FakeLoopsServer, type FakeSession } from '../../src/testing/index.js';
 import { apiKey } from './client.js';
@@ -24,6 +24,8 @@ export interface CliSetup {
   fake: FakeLoopsServer;
   /** The environment a run gets: the key, the fake's URL, and no LOOPS_LOG of the machine's. */
   env(extra?: Record<string, string | undefined>): NodeJS.ProcessEnv;
+  /** The runs still going, killed after each test, whether it passed or not. */
+  running: Set<ChildProcessWithoutNullStreams>;
 }
 
 /** Builds the bin and starts a fake server with sessions for this file; both go away after it. */
@@ -39,11 +41,15 @@ export function useCli(sessions: FakeSession[]): CliSetup {
       LOOPS_LOG: undefined,
       ...extra,
     }),
+    running: new Set(),
   };
   beforeAll(async () => {
     await bundleCli(setup.bin);
     setup.fake = await createFakeLoopsServer({ sessions, apiKey });
   }, 120_000);
+  afterEach(() => {
+    for (const child of setup.running) child.kill('SIGKILL');
+  });
   afterAll(async () => {
     await setup.fake?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -56,7 +62,7 @@ export interface RunningCli {
   child: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
-  /** Resolves once the output so far satisfies ready; rejects if the process ends first. */
+  /** Resolves once ready holds (given the output so far); rejects if the process ends first. */
   until(ready: (stdout: string, stderr: string) => boolean): Promise<void>;
   done: Promise<CliResult>;
 }
@@ -68,6 +74,8 @@ export function startCli(
   nodeArgs: string[] = [],
 ): RunningCli {
   const child = spawn(process.execPath, [...nodeArgs, setup.bin, ...args], { env: setup.env(env) });
+  setup.running.add(child);
+  child.on('exit', () => setup.running.delete(child));
   let stdout = '';
   let stderr = '';
   const waiting = new Set<() => void>();
@@ -83,16 +91,20 @@ export function startCli(
     wake();
   });
   const done = new Promise<CliResult>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  // Checked on every chunk of output, and every 20 ms for what is not output (the fake server's log).
   const until = (ready: (stdout: string, stderr: string) => boolean) =>
     new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => check(), 20);
       const check = () => {
         if (!ready(stdout, stderr)) return;
+        clearInterval(poll);
         waiting.delete(check);
         resolve();
       };
       waiting.add(check);
       check();
       done.then(() => {
+        clearInterval(poll);
         if (waiting.delete(check)) reject(new Error(`the CLI ended first; stderr: ${stderr}`));
       });
     });
