@@ -10,7 +10,7 @@ import { flagOf, keyOf, listQuery } from './flags.js';
 import { Output } from './output.js';
 import { startProgress } from './progress.js';
 import { resumeCommand } from './resume.js';
-import { isIdColumn, tableFields } from './session-table.js';
+import { neverCut, tableFields } from './session-table.js';
 import type { Interrupt } from './signals.js';
 import { say } from './stderr.js';
 import { UsageError } from './usage-error.js';
@@ -70,7 +70,7 @@ async function onePage(loops: Loops, params: Record<string, unknown>, options: R
   const next = page.nextPageParams();
   if (next && process.stderr.isTTY) {
     const flags = Object.entries(next).map(([name, value]) => `${flagOf(name)} ${value}`);
-    say(`More sessions follow: --all for every one, --max n for n of them, or ${flags.join(' ')} for the next page.`);
+    say(`More sessions follow: --all for every one, --max <n> for n, ${flags.join(' ')} for the next page.`);
   }
 }
 
@@ -93,7 +93,7 @@ export async function listSessions(flags: ListFlags, interrupt: Interrupt, args:
     fields: flags.fields,
     tableFields,
     width: tableWidth(),
-    neverCut: isIdColumn,
+    neverCut,
     escapeFormulas: flags.csvEscapeFormulas,
   });
   const output = new Output(writer);

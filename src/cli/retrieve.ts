@@ -2,6 +2,7 @@
 import { type ClientFlags, client } from './client.js';
 import { tableWidth } from './export.js';
 import { emit } from './output.js';
+import { looksLikeId } from './session-table.js';
 import type { Interrupt } from './signals.js';
 import { createTable, tableText } from './table.js';
 
@@ -15,11 +16,12 @@ export async function retrieveSession(id: string, flags: RetrieveFlags, interrup
   const session: unknown = await client(flags).checkout.sessions.retrieve(id, options);
   const format = flags.format ?? (process.stdout.isTTY ? 'table' : 'json');
   if (format === 'json') return emit(`${JSON.stringify(session, null, 2)}\n`);
-  // Field names come from the server too: escaped like values, and never cut.
+  // Field names come from the server too: escaped like values, and never cut; nor is an ID.
   const table = createTable({
     columns: ['field', 'value'],
     width: tableWidth(),
     neverCut: (column) => column === 'field',
+    keepWhole: looksLikeId,
   });
   const fields = session !== null && typeof session === 'object' ? Object.entries(session) : [];
   await emit(table.rows(fields.map(([field, value]) => [tableText(field), tableText(value)])) + table.end());

@@ -1,6 +1,7 @@
 /**
  * What `sessions list --format table` shows: a few readable columns by default, and which columns
- * are IDs, never cut, so that any of them can be copied into `retrieve` or `--starting-after`.
+ * are never cut: IDs, so that any of them can be copied into `retrieve` or `--starting-after`, and
+ * numbers.
  */
 import { listItemFields } from '../../generated/operations.js';
 import { cursorField } from './fields.js';
@@ -16,14 +17,20 @@ export const tableFields = ['id', 'payment_status', 'amount_total', 'currency', 
 // and underscores (`cs_live_…`, `cus_…`, `pi_…`).
 const idShape = /^[a-z][a-z0-9]*_[A-Za-z0-9_]+$/;
 
+/** Whether a cell is shaped like an ID (`cs_live_…`, `cus_…`). */
+export const looksLikeId = (cell: string) => idShape.test(cell);
+
+// A number as JSON writes one: a cut amount or timestamp would read as another number.
+const numberShape = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
 /**
- * Whether a column holds IDs: the cursor field (`id`), a name ending in `id` (`client_reference_id`,
- * `externalCustomerId`), or a column whose every value on the first page is shaped like an ID
- * (`customer`, `payment_intent`).
+ * Whether a column is never cut: the cursor field (`id`), a name ending in `id`
+ * (`client_reference_id`, `externalCustomerId`), or a column whose every value on the first page is
+ * shaped like an ID (`customer`, `payment_intent`) or is a number (`amount_total`, `expires_at`).
  */
-export function isIdColumn(column: string, cells: readonly string[]): boolean {
+export function neverCut(column: string, cells: readonly string[]): boolean {
   const name = column.split('.').at(-1)!;
   if (column === cursorField || /(^|_)id$|[a-z]Id$/.test(name)) return true;
   const values = cells.filter((cell) => cell !== '—');
-  return values.length > 0 && values.every((cell) => idShape.test(cell));
+  return values.length > 0 && values.every((cell) => idShape.test(cell) || numberShape.test(cell));
 }

@@ -1,7 +1,7 @@
 /**
  * The table format: columns laid out once, from the header and the first page, to fit the terminal.
- * Columns that must never be cut (IDs, to copy into `retrieve` or `--starting-after`) keep their
- * width; the others share what is left, widest first, and show a cut with `…`. Every cell is
+ * Columns that must never be cut (IDs, to copy into `retrieve` or `--starting-after`, and numbers)
+ * keep their width; the others share what is left and show a cut with `…`. Every cell is
  * escaped for the terminal and measured in terminal cells.
  */
 import { cellWidth, padCells, truncateCells } from './cell-width.js';
@@ -18,6 +18,8 @@ export interface TableLayout {
   width: number;
   /** Whether a column is never cut, given its cells on the first page. */
   neverCut(column: string, cells: readonly string[]): boolean;
+  /** Whether a cell stays whole even in a column that is cut (an ID in `retrieve`'s value column). */
+  keepWhole?(cell: string): boolean;
 }
 
 /** A value as one line of terminal-safe text: `—` for none, objects as JSON. */
@@ -27,35 +29,42 @@ export function tableText(value: unknown): string {
 }
 
 /**
- * The widths of the columns: each as wide as its widest cell on the first page (or its header),
- * the cuttable ones narrowed to a common cap so that the row fits width, leftover cells given back.
+ * The widths of the columns, from the header and the first page. Each column first gets what shows
+ * its cells whole, its header cut to no less than `abc…`; if that is too wide, the cuttable columns
+ * are narrowed to a common cap (never below `abc…`). Room left goes back to cut cells first, then
+ * to cut headers. Columns that are never cut keep their widest cell, even past the terminal's width.
  */
 export function columnWidths(
   { columns, width }: TableLayout,
   rows: readonly (readonly string[])[],
   fixed: readonly boolean[],
 ): number[] {
-  const natural = columns.map((column, i) =>
-    Math.max(cellWidth(escapeControl(column)), ...rows.map((row) => cellWidth(row[i]!))),
-  );
-  const budget =
-    width - gap * (columns.length - 1) - natural.reduce((sum, cells, i) => sum + (fixed[i] ? cells : 0), 0);
-  const cuttable = natural.filter((_, i) => !fixed[i]);
-  const fits = (cap: number) => cuttable.reduce((sum, cells) => sum + Math.min(cells, cap), 0) <= budget;
-  let cap = Math.max(minimumWidth, ...cuttable);
-  while (cap > minimumWidth && !fits(cap)) cap--;
-  let spare = budget - cuttable.reduce((sum, cells) => sum + Math.min(cells, cap), 0);
-  return natural.map((cells, i) => {
-    if (fixed[i] || cells <= cap) return cells;
-    const extra = Math.max(0, Math.min(spare, cells - cap));
-    spare -= extra;
-    return cap + extra;
-  });
+  const headers = columns.map((column) => cellWidth(escapeControl(column)));
+  const values = columns.map((_, i) => Math.max(0, ...rows.map((row) => cellWidth(row[i]!))));
+  const whole = values.map((cells, i) => Math.max(cells, Math.min(headers[i]!, minimumWidth)));
+  const budget = width - gap * (columns.length - 1);
+  const used = (cap: number) => whole.reduce((sum, cells, i) => sum + (fixed[i] ? cells : Math.min(cells, cap)), 0);
+  let cap = Math.max(minimumWidth, ...whole);
+  while (cap > minimumWidth && used(cap) > budget) cap--;
+  const widths = whole.map((cells, i) => (fixed[i] ? cells : Math.min(cells, cap)));
+  let spare = budget - used(cap);
+  for (const wanted of [whole, whole.map((cells, i) => Math.max(cells, headers[i]!))]) {
+    widths.forEach((cells, i) => {
+      const more = Math.max(0, Math.min(spare, wanted[i]! - cells));
+      widths[i] = cells + more;
+      spare -= more;
+    });
+  }
+  return widths;
 }
 
-/** One row: each cell cut to its column, padded, the last one without trailing spaces. */
-export function tableRow(cells: readonly string[], widths: readonly number[], fixed: readonly boolean[]): string {
-  const shown = cells.map((cell, i) => padCells(fixed[i] ? cell : truncateCells(cell, widths[i]!), widths[i]!));
+/** One row: each cell cut to its column (unless whole is true of it), padded, the last one without trailing spaces. */
+export function tableRow(
+  cells: readonly string[],
+  widths: readonly number[],
+  whole: (cell: string, column: number) => boolean,
+): string {
+  const shown = cells.map((cell, i) => padCells(whole(cell, i) ? cell : truncateCells(cell, widths[i]!), widths[i]!));
   return `${shown.join(' '.repeat(gap)).trimEnd()}\n`;
 }
 
@@ -71,12 +80,14 @@ export function createTable(layout: TableLayout) {
       ),
     );
     widths = columnWidths(layout, rows, fixed);
-    return tableRow(layout.columns.map(escapeControl), widths, fixed);
+    // Headers are cut like any cell.
+    return tableRow(layout.columns.map(escapeControl), widths, () => false);
   };
   return {
     rows(rows: string[][]): string {
       const header = widths ? '' : start(rows);
-      return header + rows.map((row) => tableRow(row, widths!, fixed)).join('');
+      const whole = (cell: string, column: number) => fixed[column]! || layout.keepWhole?.(cell) === true;
+      return header + rows.map((row) => tableRow(row, widths!, whole)).join('');
     },
     end: (): string => (widths ? '' : start([])),
   };
