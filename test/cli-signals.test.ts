@@ -87,9 +87,10 @@ describe('the first SIGINT or SIGTERM', () => {
     const run = startCli(cli, ['sessions', 'retrieve', sessions[0]!.id]);
     await run.until(hanging);
     run.child.kill('SIGINT');
-    const { status, stdout } = await run.done;
+    const { status, stdout, stderr } = await run.done;
     expect(status).toBe(130);
     expect(stdout).toBe('');
+    expect(stderr).toBe('loops-checkout: interrupted by SIGINT.\n');
   });
 });
 

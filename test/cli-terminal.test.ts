@@ -78,7 +78,9 @@ describe('sessions list as a table', () => {
       const header = screen.findIndex((line) => line.startsWith('id '));
       expect(screen[header]).toMatch(/^id +payment_status +amount_total +currency +customer_email +expires_at$/);
       const rows = screen.slice(header + 1, header + 11);
-      rows.forEach((line, i) => expect(line.startsWith(sessions[i]!.id)).toBe(true));
+      rows.forEach((line, i) => {
+        expect(line.startsWith(sessions[i]!.id)).toBe(true);
+      });
       expect(rows[0]).toContain(sessions[0]!.customer_email!);
       expect(rows[1]).toContain('evil\\x1b]0;pwned\\x07\\x1b[2J\\x08\\x00\\x9b31m@example.com');
       expect(rows[2]).toContain('line\\x0d\\x0aforged\\u202eelif.exe@example.com');

@@ -48,6 +48,7 @@ try {
     process.stderr.write(`\n${usage?.helpInformation() ?? cli.helpInformation()}`);
     process.exitCode = 2;
   } else if (interrupt.exitCode !== undefined && error instanceof LoopsError) {
+    say(`interrupted by ${interrupt.received}.`);
     process.exitCode = interrupt.exitCode;
   } else if (error instanceof LoopsError) {
     say(describeError(error));
