@@ -4,7 +4,7 @@
  * the resume line picks up exactly where the output stopped. A page that hangs for ten minutes, or
  * a retry wait of a minute, is what makes "at once" observable: nothing else ends these runs in time.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { type Fault, fakeSessions } from '../src/testing/index.js';
 import { jsonLines, parseCsv, runCli, startCli, useCli } from './support/cli.js';
 import { cursorParam, limitBounds, limitParam } from './support/spec.js';
@@ -90,7 +90,10 @@ describe('the first SIGINT or SIGTERM', () => {
     const { status, stdout, stderr } = await run.done;
     expect(status).toBe(130);
     expect(stdout).toBe('');
-    expect(stderr).toBe('loops-checkout: interrupted by SIGINT.\n');
+    expect(stderr).toBe(
+      'loops-checkout: SIGINT: stopping, and closing the output; send it again to end at once.\n' +
+        'loops-checkout: interrupted by SIGINT.\n',
+    );
   });
 });
 
@@ -105,6 +108,25 @@ describe('a second signal', () => {
     expect(status).toBe(130);
     expect(ids(JSON.parse(stdout))).toEqual(ids(sessions.slice(0, pageSize)));
     expect(resumeArgs(stderr)).toContain(sessions[pageSize - 1]!.id);
+  });
+
+  it('ends the process at once even while the output waits for a reader that stopped reading', async () => {
+    // Pages of the largest size, of sessions of 4 kB, overflow the pipe nobody reads: the first signal's close waits on it.
+    const big = sessions.map((session) => ({ ...session, metadata: { note: 'x'.repeat(4_000) } }));
+    cli.fake.setSessions(big);
+    onTestFinished(() => cli.fake.setSessions(sessions));
+    secondPage(hang);
+    const run = startCli(cli, ['sessions', 'list', '--all', '--format', 'json']);
+    run.child.stdout.pause();
+    await run.until(hanging);
+    run.child.kill('SIGINT');
+    await run.until((_, stderr) => stderr.includes('send it again to end at once'));
+    run.child.kill('SIGINT');
+    run.child.stdout.resume();
+    const { status, stderr } = await run.done;
+    expect(status).toBe(130);
+    expect(stderr).not.toContain('interrupted by'); // the first signal's way out was still waiting
+    expect(stderr).toMatch(/stopped after \d+ sessions\. To resume: loops-checkout sessions list --all --format json/);
   });
 });
 

@@ -4,6 +4,8 @@
  * command close its output and say how to resume; a second one ends the process at once, after
  * its last words (the closing `]` of a JSON array).
  */
+import { say } from './stderr.js';
+
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 // 128 + the signal's number, as shells report a process a signal ended.
@@ -31,6 +33,7 @@ export function watchSignals(): Interrupt {
       process.exit(exitCodes[received]);
     }
     received = name;
+    say(`${name}: stopping, and closing the output; send it again to end at once.`);
     controller.abort(new Error(`${name} received`));
   };
   process.on('SIGINT', () => stop('SIGINT'));
