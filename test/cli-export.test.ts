@@ -116,6 +116,22 @@ describe('--fields takes the spec fields only', () => {
     expect(stderr).toContain('at least one field');
   });
 
+  it('reads own keys only: a free key named like a prototype member (metadata.constructor) is an empty cell', async () => {
+    const fields = 'id,metadata.constructor,metadata.__proto__,metadata.toString';
+    const { status, stdout } = await runCli(cli, [
+      'sessions',
+      'list',
+      '--format',
+      'csv',
+      '--max',
+      '2',
+      '--fields',
+      fields,
+    ]);
+    expect(status).toBe(0);
+    expect(parseCsv(stdout).slice(1)).toEqual(sessions.slice(0, 2).map(({ id }) => [id, '', '', '']));
+  });
+
   it('reaches a key of an object with free keys (metadata.order_id), and the unknown fields as extra', async () => {
     const { stdout } = await runCli(cli, ['sessions', 'list', '--max', '2', '--fields', 'id,metadata.order_id,extra']);
     expect(jsonLines(stdout)).toEqual([
