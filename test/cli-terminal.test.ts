@@ -122,6 +122,24 @@ describe('sessions retrieve as a table', () => {
   });
 });
 
+describe('an export to a file', () => {
+  it('shows its retries and its progress on the terminal, neither overwriting the other', async () => {
+    cli.fake.fault({ type: 'slow', delayMs: 0 }, { type: 'status', status: 503, retryAfterMs: 1 });
+    await onTerminal('progress', 120, async (terminal) => {
+      terminal.run(`${bin()} sessions list --all --${limitParam} 10 > ${join(work, 'sessions.jsonl')}`);
+      const { status, screen } = await terminal.finished();
+      expect(status).toBe(0);
+      expect(
+        screen.some((line) => /^\[loops\] GET \/checkout\/sessions\?.*: retry 1 of 2 in \d+ ms, after 503/.test(line)),
+      ).toBe(true);
+      const pages = Math.ceil(sessions.length / 10);
+      expect(
+        screen.some((line) => line.startsWith(`Exporting sessions: ${sessions.length} so far | ${pages} pages`)),
+      ).toBe(true);
+    });
+  });
+});
+
 describe('Ctrl-C on a terminal', () => {
   it('during an export to a file stops the hanging request at once, leaves valid CSV and shows the resume line', async () => {
     const file = join(work, 'sessions.csv');

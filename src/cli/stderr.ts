@@ -13,9 +13,13 @@ export function setStatusLine(drawn: boolean): void {
   statusLine = drawn;
 }
 
-/** One line on stderr, escaped; a progress line in the way is cleared first. */
+/**
+ * One line on stderr, escaped. While a progress bar is drawn (with the terminal's line wrapping
+ * off, so that it stays on one line), its line is cleared first and wrapping is on for the message.
+ */
 function line(text: string): void {
-  process.stderr.write(`${statusLine ? '\r\x1b[2K' : ''}${escapeControl(text)}\n`);
+  const message = `${escapeControl(text)}\n`;
+  process.stderr.write(statusLine ? `\r\x1b[2K\x1b[?7h${message}\x1b[?7l` : message);
 }
 
 /** A message of the CLI's own, about data or an error from the API: `loops-checkout: …`. */
