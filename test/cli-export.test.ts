@@ -3,6 +3,7 @@
  * columns are the spec's fields whatever the data holds, unknown fields go to `extra`, `--fields`
  * takes the spec's fields only, hostile cells are neutralised, and --max, -q do what they say.
  */
+import stringWidth from 'string-width';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listItemFields } from '../generated/operations.js';
 import { type FakeSession, fakeSession, fakeSessions } from '../src/testing/index.js';
@@ -89,6 +90,20 @@ describe('CSV columns come from the spec', () => {
     expect(JSON.parse(await run('json'))).toEqual([{ [cursorField]: first.id }, null, { [cursorField]: second.id }]);
     expect(parseCsv(await run('csv'))).toEqual([[cursorField], [first.id], [''], [second.id]]);
     expect((await run('table')).split('\n').slice(1, 4)).toEqual([first.id, '—', second.id]);
+  });
+});
+
+describe('--format table to a file or a pipe', () => {
+  it('is 120 cells wide: IDs whole, other columns cut with …', async () => {
+    const fields = 'id,productName,customer_email,success_url,cancel_url,url';
+    const { status, stdout } = await runCli(cli, ['sessions', 'list', '--format', 'table', '--fields', fields]);
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(120);
+    lines.slice(1).forEach((line, i) => {
+      expect(line.startsWith(`${sessions[i]!.id}  `)).toBe(true);
+    });
+    expect(stdout).toContain('…');
   });
 });
 
