@@ -63,41 +63,47 @@ export const operationMetadata = {
 } as const;
 
 /**
- * The items of each list operation: their schema's top-level fields in spec order (the CLI's CSV
- * columns), every dotted path into nested objects, and the objects with free keys (what --fields accepts).
+ * For each list operation, the fields its items declare: what the fake server sends of an item. Kept
+ * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
  */
 export const listItemFields = {
+  "listCheckoutSessions": [
+    "id",
+    "object",
+    "amount_subtotal",
+    "amount_total",
+    "automatic_tax",
+    "billing_address_collection",
+    "cancel_url",
+    "client_reference_id",
+    "currency",
+    "customer",
+    "customer_email",
+    "expires_at",
+    "livemode",
+    "locale",
+    "metadata",
+    "mode",
+    "payment_intent",
+    "payment_method_types",
+    "payment_status",
+    "setup_intent",
+    "shipping",
+    "submit_type",
+    "success_url",
+    "total_details",
+    "url",
+    "productName",
+    "externalCustomerId"
+  ]
+} as const;
+
+/**
+ * For each list operation, every path into its items' nested objects (`total_details.amount_tax`), top-level
+ * fields included, and the objects whose keys are free (`metadata`): what the CLI's --fields accepts.
+ */
+export const listItemPaths = {
   "listCheckoutSessions": {
-    "schema": "CheckoutSession",
-    "fields": [
-      "id",
-      "object",
-      "amount_subtotal",
-      "amount_total",
-      "automatic_tax",
-      "billing_address_collection",
-      "cancel_url",
-      "client_reference_id",
-      "currency",
-      "customer",
-      "customer_email",
-      "expires_at",
-      "livemode",
-      "locale",
-      "metadata",
-      "mode",
-      "payment_intent",
-      "payment_method_types",
-      "payment_status",
-      "setup_intent",
-      "shipping",
-      "submit_type",
-      "success_url",
-      "total_details",
-      "url",
-      "productName",
-      "externalCustomerId"
-    ],
     "paths": [
       "id",
       "object",

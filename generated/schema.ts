@@ -369,13 +369,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests in too short a time; wait for `Retry-After` seconds, then retry.
+        /** @description Too many requests in too short a time; wait as `retry-after-ms` or `Retry-After` says, then retry.
          *     **Assumption**: not shown on the published reference page.
          *      */
         TooManyRequests: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
                 "Retry-After": components["headers"]["Retry-After"];
+                "retry-after-ms": components["headers"]["Retry-After-Ms"];
+                "x-should-retry": components["headers"]["X-Should-Retry"];
                 [name: string]: unknown;
             };
             content: {
@@ -388,6 +390,9 @@ export interface components {
         InternalServerError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                "retry-after-ms": components["headers"]["Retry-After-Ms"];
+                "x-should-retry": components["headers"]["X-Should-Retry"];
                 [name: string]: unknown;
             };
             content: {
@@ -400,6 +405,9 @@ export interface components {
         UnexpectedError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                "retry-after-ms": components["headers"]["Retry-After-Ms"];
+                "x-should-retry": components["headers"]["X-Should-Retry"];
                 [name: string]: unknown;
             };
             content: {
@@ -450,13 +458,35 @@ export interface components {
          */
         "X-Request-Id": string;
         /**
-         * @description How many seconds to wait before trying again.
+         * @description How long to wait before trying again: a number of whole seconds, or an HTTP date after which to
+         *     retry (RFC 9110, section 10.2.3). The SDK honours both, waiting at most 60 seconds.
          *
-         *     **Assumption**: the published reference page does not show response headers.
+         *     **Assumption**: the published reference page does not show response headers; both forms are the
+         *     ones HTTP allows, and the SDK reads either.
          *
          * @example 2
          */
-        "Retry-After": number;
+        "Retry-After": number | string;
+        /**
+         * @description How many milliseconds to wait before trying again, for waits finer than `Retry-After` allows. When
+         *     both are sent, this one wins.
+         *
+         *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs that
+         *     this SDK honours, waiting at most 60 seconds.
+         *
+         * @example 1500
+         */
+        "Retry-After-Ms": number;
+        /**
+         * @description Whether retrying this request may succeed: `true` or `false`. It overrides the SDK's own rule
+         *     (retry 408, 409, 429 and 5xx), either way.
+         *
+         *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs (Stripe
+         *     sends the same as `Stripe-Should-Retry`) that this SDK honours.
+         *
+         * @example false
+         */
+        "X-Should-Retry": boolean;
     };
     pathItems: never;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CheckoutSession, LoopsError, Page, ValidationError } from '../src/index.js';
-import { fakeSession, fakeSessions } from '../src/testing/index.js';
+import { asSent, fakeSession, fakeSessions } from '../src/testing/index.js';
 import { testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection } from './support/rejection.js';
@@ -51,7 +51,7 @@ describe('list(): one page', () => {
     });
     const matching = fakeSessions(40).filter((session) => session.status === status);
     expect(ids(second.data)).toEqual(ids(matching.slice(3, 6)));
-    expect(first.data.every((s) => (s as { status?: string }).status === status)).toBe(true);
+    expect(ids(first.data)).toEqual(ids(matching.slice(0, 3)));
   });
 
   it('getNextPage() can be called twice on the same page and gives the same page', async () => {
@@ -72,7 +72,7 @@ describe('list(): one page', () => {
     servers.fake.setSessions([fakeSession(1, { future_field: { nested: [1, 2] } } as never)]);
     const page = await client().checkout.sessions.list();
     expect((page.data[0] as unknown as { future_field: unknown }).future_field).toEqual({ nested: [1, 2] });
-    expect((page.data[0] as unknown as { status: unknown }).status).toBeDefined();
+    expect(page.data[0]).toEqual({ ...asSent(fakeSession(1)), future_field: { nested: [1, 2] } });
   });
 });
 

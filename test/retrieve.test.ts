@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InternalServerError, NotFoundError, ValidationError } from '../src/index.js';
-import { fakeSession, fakeSessions } from '../src/testing/index.js';
+import { asSent, fakeSession, fakeSessions } from '../src/testing/index.js';
 import { testClient } from './support/client.js';
 import { rejection } from './support/rejection.js';
 import { useServers } from './support/servers.js';
@@ -11,7 +11,7 @@ const proxied = (maxRetries = 0) => testClient({ baseUrl: servers.proxyUrl, maxR
 describe('retrieve(id): one session, through Prism proxy', () => {
   it('resolves to the session the API sent, with its request ID', async () => {
     servers.fake.setSessions(fakeSessions(5));
-    const wanted = fakeSessions(5)[2]!;
+    const wanted = asSent(fakeSessions(5)[2]!);
     const { data: session, requestId } = await proxied().checkout.sessions.retrieve(wanted.id).withResponse();
     expect(session).toEqual(wanted);
     expect(requestId).toMatch(/^req_fake/);

@@ -1,17 +1,14 @@
 /**
- * The fields of a list operation's item schema, as the CLI needs them: the top-level properties in
- * spec order (its CSV columns) and every dotted path into nested objects (what `--fields` accepts),
- * so that a field the spec adds becomes a column with `npm run generate` alone.
+ * The paths into a list operation's items, as the CLI's `--fields` needs them: every property,
+ * top-level and nested (`total_details.amount_tax`), through `$ref`, `oneOf`, `anyOf` and `allOf`,
+ * and the objects whose keys are free (`metadata`), so that a field the spec adds can be picked with
+ * `npm run generate` alone.
  */
 import { resolveRef } from './refs.js';
 
 type Json = Record<string, unknown>;
 
-export interface ItemFields {
-  /** The component schema of one item, such as `CheckoutSession`. */
-  schema: string;
-  /** Its top-level properties, in spec order. */
-  fields: string[];
+export interface ItemPaths {
   /** Every property path, top-level and nested (`total_details.amount_tax`), in spec order. */
   paths: string[];
   /** Paths of objects whose keys are free (`additionalProperties`, such as `metadata`): any key below is a path. */
@@ -28,7 +25,7 @@ function variants(document: Json, node: unknown, chain: string[]): { schema: Jso
   return [{ schema, chain: next }, ...nested.flatMap((variant) => variants(document, variant, next))];
 }
 
-function collect(document: Json, node: unknown, prefix: string, chain: string[], into: ItemFields): void {
+function collect(document: Json, node: unknown, prefix: string, chain: string[], into: ItemPaths): void {
   for (const { schema, chain: next } of variants(document, node, chain)) {
     const properties = (schema.properties as Json | undefined) ?? {};
     for (const [name, property] of Object.entries(properties)) {
@@ -45,17 +42,13 @@ function collect(document: Json, node: unknown, prefix: string, chain: string[],
   }
 }
 
-/** The item schema of a list whose `itemsField` is an array of a component schema, with its field list. */
-export function itemFields(document: Json, listSchema: string, itemsField: string, id: string): ItemFields {
+/** The paths into the items of a list whose `itemsField` is an array of a component schema. */
+export function itemPaths(document: Json, listSchema: string, itemsField: string, id: string): ItemPaths {
   const schemas = (document.components as Json).schemas as Record<string, Json>;
   const items = ((schemas[listSchema]!.properties as Json)[itemsField] as { items?: { $ref?: string } }).items;
-  const ref = items?.$ref;
-  if (!ref?.startsWith('#/components/schemas/'))
+  if (!items?.$ref?.startsWith('#/components/schemas/'))
     throw new Error(`${id}: ${itemsField} must be an array of a component`);
-  const schema = ref.slice('#/components/schemas/'.length);
-  const fields = Object.keys((resolveRef<Json>(document, items).properties as Json | undefined) ?? {});
-  if (fields.length === 0) throw new Error(`${id}: the item schema ${schema} declares no properties`);
-  const into: ItemFields = { schema, fields, paths: [], mapPaths: [] };
+  const into: ItemPaths = { paths: [], mapPaths: [] };
   collect(document, items, '', [], into);
   return into;
 }

@@ -1,10 +1,10 @@
 /**
  * Derives generated/operations.ts from the bundled spec: for each operation, what the SDK and the
  * fake server need at run time (method, path, parameter rules, success schema, pagination), and for
- * each list the fields of its items (what the CLI needs), so that a change in spec/ reaches them
- * through codegen alone.
+ * each list the fields of its items and the paths into them (what the fake server and the CLI need),
+ * so that a change in spec/ reaches them through codegen alone.
  */
-import { type ItemFields, itemFields } from './fields.js';
+import { type ItemPaths, itemPaths } from './fields.js';
 import { resolveRef } from './refs.js';
 
 type Json = Record<string, unknown>;
@@ -53,9 +53,20 @@ function pagination(document: Json, operation: Json, id: string, query: Json, sc
   return { limitParam, cursorParam, cursorField, itemsField, hasMoreField };
 }
 
+/** The fields a list's items declare, such as `id` and `customer`: its x-pagination cursorField among them. */
+function itemFields(document: Json, schema: string, paging: Json): string[] {
+  const list = ((document.components as Json).schemas as Record<string, { properties: Json }>)[schema]!;
+  const items = (list.properties[paging.itemsField as string] as { items: unknown }).items;
+  const fields = Object.keys(resolveRef<{ properties?: Json }>(document, items).properties ?? {});
+  if (!fields.includes(paging.cursorField as string))
+    throw new Error(`${schema}: its items lack ${paging.cursorField}`);
+  return fields;
+}
+
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
-  const listItems: Record<string, ItemFields> = {};
+  const listItemFields: Record<string, string[]> = {};
+  const listItemPaths: Record<string, ItemPaths> = {};
   for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>)) {
     const shared = ((pathItem.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p));
     for (const [method, operation] of Object.entries(pathItem) as [string, Json][]) {
@@ -70,6 +81,7 @@ export function renderOperations(document: Json): string {
       const query = byPlace('query');
       const success = successSchema(document, operation, id);
       const paging = pagination(document, operation, id, query, success.schema);
+      if (paging) listItemFields[id] = itemFields(document, success.schema, paging);
       operations[id] = {
         method: method.toUpperCase(),
         path,
@@ -78,11 +90,7 @@ export function renderOperations(document: Json): string {
         success,
         ...(paging && { pagination: paging }),
       };
-      if (paging) {
-        listItems[id] = itemFields(document, success.schema, paging.itemsField as string, id);
-        if (!listItems[id].fields.includes(paging.cursorField as string))
-          throw new Error(`${id}: x-pagination.cursorField is not a field of ${listItems[id].schema}`);
-      }
+      if (paging) listItemPaths[id] = itemPaths(document, success.schema, paging.itemsField as string, id);
     }
   }
   const servers = document.servers as Array<{ url: string }>;
@@ -93,9 +101,15 @@ export const defaultBaseUrl = ${JSON.stringify(servers[0]!.url)};
 export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const;
 
 /**
- * The items of each list operation: their schema's top-level fields in spec order (the CLI's CSV
- * columns), every dotted path into nested objects, and the objects with free keys (what --fields accepts).
+ * For each list operation, the fields its items declare: what the fake server sends of an item. Kept
+ * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
  */
-export const listItemFields = ${JSON.stringify(listItems, null, 2)} as const;
+export const listItemFields = ${JSON.stringify(listItemFields, null, 2)} as const;
+
+/**
+ * For each list operation, every path into its items' nested objects (\`total_details.amount_tax\`), top-level
+ * fields included, and the objects whose keys are free (\`metadata\`): what the CLI's --fields accepts.
+ */
+export const listItemPaths = ${JSON.stringify(listItemPaths, null, 2)} as const;
 `;
 }

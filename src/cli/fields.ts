@@ -3,13 +3,13 @@
  * order, what `--fields` accepts, and the fields a server sends that the spec does not know yet,
  * which go to one `extra` column rather than being lost.
  */
-import { listItemFields, operationMetadata } from '../../generated/operations.js';
+import { listItemFields, listItemPaths, operationMetadata } from '../../generated/operations.js';
 import { UsageError } from './usage-error.js';
 
-const items = listItemFields.listCheckoutSessions;
+const items = listItemPaths.listCheckoutSessions;
 
 /** The spec's top-level fields of a session, in spec order: the CSV columns. */
-export const specFields: readonly string[] = items.fields;
+export const specFields: readonly string[] = listItemFields.listCheckoutSessions;
 
 /** The field whose value of the last session written is the cursor to resume from (`id`). */
 export const cursorField: string = operationMetadata.listCheckoutSessions.pagination.cursorField;

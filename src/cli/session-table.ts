@@ -3,10 +3,10 @@
  * are never cut: IDs, so that any of them can be copied into `retrieve` or `--starting-after`, and
  * numbers.
  */
-import { listItemFields } from '../../generated/operations.js';
+import { listItemPaths } from '../../generated/operations.js';
 import { cursorField } from './fields.js';
 
-const paths: readonly string[] = listItemFields.listCheckoutSessions.paths;
+const paths: readonly string[] = listItemPaths.listCheckoutSessions.paths;
 
 /** The default columns, those of them the spec still has. */
 export const tableFields = ['id', 'payment_status', 'amount_total', 'currency', 'customer_email', 'expires_at'].filter(

@@ -1,22 +1,28 @@
 /** Scripted misbehaviours of the fake server, and the queue that hands each to its request. */
+import { playable } from './fault-checks.js';
 
 /**
  * One scripted misbehaviour, used up by the next request that arrives after it was queued, as
- * long as that request's client is still connected when the server gets to it: a late request
- * of an attempt that already timed out or was aborted does not steal it.
+ * long as that request's client is still connected both ways when the server gets to it: a late
+ * request of an attempt that already timed out or was aborted does not steal it. A fault the
+ * server could not play (a header HTTP cannot carry, a body JSON cannot represent, an option it
+ * does not know) is refused with a TypeError when it is queued.
  */
 export type Fault =
   /** Answer with this status and, unless given, a body in the spec's error format. */
   | {
       type: 'status';
+      /** An HTTP status from 200 to 599; a 2xx one needs a body, and 204, 205 and 304 take none. */
       status: number;
-      /** Sent as `Retry-After`: seconds, or an HTTP date as a string. */
+      /** Sent as `Retry-After`: whole seconds, or an HTTP date as a string. */
       retryAfter?: number | string;
+      /** Sent as `retry-after-ms`: milliseconds, a finite number ≥ 0. */
       retryAfterMs?: number;
+      /** Sent as `x-should-retry: true|false`. */
       shouldRetry?: boolean;
-      /** More response headers, such as `location`. */
+      /** More response headers, such as `location`: HTTP tokens for names, visible Latin-1 for values. */
       headers?: Record<string, string>;
-      /** A string is sent as is (not JSON); anything else is sent as JSON. */
+      /** A string is sent as is (not JSON); anything else is sent as JSON, serialized when queued. */
       body?: unknown;
     }
   /** Destroy the connection without answering. */
@@ -24,18 +30,25 @@ export type Fault =
   /** Answer normally, but only after delayMs. */
   | { type: 'slow'; delayMs: number };
 
+/** A fault as the server plays it: checked, with the headers and the body it sends. */
+export type PlayableFault =
+  | { type: 'status'; status: number; headers: Record<string, string>; body: { text: string; type: string } }
+  | { type: 'reset' }
+  | { type: 'slow'; delayMs: number };
+
 /** Faults in order, each remembering how many requests had arrived when it was queued. */
 export class FaultQueue {
-  readonly #queued: { fault: Fault; after: number }[] = [];
+  readonly #queued: { fault: PlayableFault; after: number }[] = [];
 
-  /** Queues faults for requests that arrive after the arrived-th; a fault it could not play is refused now. */
-  push(faults: readonly Fault[], arrived: number): void {
-    for (const fault of faults) checkFault(fault);
-    for (const fault of faults) this.#queued.push({ fault, after: arrived });
+  /** Queues faults for requests that arrive after the arrived-th; if one could not be played, none is queued. */
+  push(faults: readonly unknown[], arrived: number): void {
+    if (!Array.isArray(faults)) throw new TypeError('faults must be an array of faults, such as [{ type: "reset" }].');
+    const checked = faults.map((fault, index) => playable(fault, faults.length > 1 ? index : undefined));
+    for (const fault of checked) this.#queued.push({ fault, after: arrived });
   }
 
   /** The next fault, if the request that arrived number-th may take it. */
-  take(number: number): Fault | undefined {
+  take(number: number): PlayableFault | undefined {
     const next = this.#queued[0];
     return next && next.after < number ? this.#queued.shift()!.fault : undefined;
   }
@@ -43,34 +56,4 @@ export class FaultQueue {
   clear(): void {
     this.#queued.length = 0;
   }
-}
-
-/** Throws a TypeError that says what is wrong with a fault the server could not play. */
-function checkFault(fault: Fault): void {
-  const type = (fault as { type?: unknown } | null)?.type;
-  if (type === 'status') {
-    const { status, headers = {} } = fault as Extract<Fault, { type: 'status' }>;
-    if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
-      throw new TypeError(`A status fault needs an HTTP status from 200 to 599; got ${String(status)}.`);
-    }
-    for (const [name, value] of Object.entries(headers)) {
-      if (typeof value !== 'string' || /[\r\n]/.test(value))
-        throw new TypeError(`Fault header ${name} must be a one-line string.`);
-    }
-  } else if (type === 'slow') {
-    const { delayMs } = fault as Extract<Fault, { type: 'slow' }>;
-    if (!(Number.isFinite(delayMs) && delayMs >= 0))
-      throw new TypeError(`A slow fault needs delayMs ≥ 0; got ${String(delayMs)}.`);
-  } else if (type !== 'reset') {
-    throw new TypeError(`Unknown fault type ${JSON.stringify(type)}: use 'status', 'reset' or 'slow'.`);
-  }
-}
-
-/** The headers a status fault sends besides the request ID. */
-export function faultHeaders(fault: Extract<Fault, { type: 'status' }>): Record<string, string> {
-  const headers: Record<string, string> = { ...fault.headers };
-  if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-  if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-  if (fault.shouldRetry !== undefined) headers['x-should-retry'] = String(fault.shouldRetry);
-  return headers;
 }

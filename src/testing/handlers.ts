@@ -2,56 +2,15 @@
  * The operations the fake server implements, answered from its sessions as the spec describes
  * them. Any other operation of the spec is answered 501 by the server, never a made-up 404.
  */
-import type { Route } from './routes.js';
+import type { Refusal, Route, Router } from './routes.js';
 import { errorBody } from './routes.js';
-import type { FakeSession } from './sessions.js';
+import type { SessionStore } from './session-store.js';
 
 export interface Answer {
   status: number;
   body: unknown;
   outcome: string;
   headers?: Record<string, string>;
-}
-
-/** The sessions served, newest first, with the lookups the handlers need (cached until replaced). */
-export class SessionStore {
-  readonly #all: FakeSession[];
-  readonly #position: Map<string, number>;
-  readonly #filtered = new Map<string, { sessions: FakeSession[]; positions: number[] }>();
-
-  constructor(sessions: FakeSession[]) {
-    this.#all = sessions;
-    this.#position = new Map(sessions.map((session, index) => [session.id, index]));
-  }
-
-  get(id: string): FakeSession | undefined {
-    const position = this.#position.get(id);
-    return position === undefined ? undefined : this.#all[position];
-  }
-
-  /** Where a session stands among all the sessions, newest first. */
-  position(id: string): number | undefined {
-    return this.#position.get(id);
-  }
-
-  /**
-   * The sessions whose field of each filter's name equals its value (`status`, or any filter the
-   * spec adds), with their positions among all sessions.
-   */
-  filtered(filters: Record<string, unknown>) {
-    const key = JSON.stringify(Object.entries(filters).sort());
-    let found = this.#filtered.get(key);
-    if (!found) {
-      const positions: number[] = [];
-      this.#all.forEach((session, index) => {
-        const fields = session as Record<string, unknown>;
-        if (Object.entries(filters).every(([name, value]) => fields[name] === value)) positions.push(index);
-      });
-      found = { sessions: positions.map((index) => this.#all[index]!), positions };
-      this.#filtered.set(key, found);
-    }
-    return found;
-  }
 }
 
 /** The index of the first of sorted positions above position. */
@@ -104,9 +63,44 @@ function retrieve(store: SessionStore, route: Route): Answer {
   return { status: 404, body, outcome: 'not-found' };
 }
 
+/** The operations the fake server implements, by operationId. */
+const handlers: Record<string, (store: SessionStore, route: Route, listUrl: string) => Answer> = {
+  listCheckoutSessions: list,
+  retrieveCheckoutSession: retrieve,
+};
+export const implementedOperations: readonly string[] = Object.keys(handlers);
+
 /** Answers a routed request, or undefined when the fake server does not implement its operation. */
 export function answer(store: SessionStore, route: Route, listUrl: string): Answer | undefined {
-  if (route.id === 'listCheckoutSessions') return list(store, route, listUrl);
-  if (route.id === 'retrieveCheckoutSession') return retrieve(store, route);
-  return undefined;
+  return Object.hasOwn(handlers, route.id) ? handlers[route.id]!(store, route, listUrl) : undefined;
+}
+
+/** Who asked: the bearer token, if any, and whether the server accepts it. */
+export interface Caller {
+  token: string | undefined;
+  authorized: boolean;
+}
+
+/** What the spec says to answer: a routing refusal, 401, 501, or the operation's answer. */
+export function resolve(
+  store: SessionStore,
+  route: Router,
+  basePath: string,
+  method: string,
+  url: URL,
+  caller: Caller,
+): Refusal | Answer {
+  const routed = route(method, url.pathname, url.searchParams);
+  if ('status' in routed) return routed;
+  if (!caller.authorized) {
+    const missing = caller.token === undefined;
+    const message = missing ? 'You did not provide an API key.' : 'Invalid API key provided.';
+    const body = errorBody('invalid_request_error', message, { code: missing ? 'api_key_missing' : 'api_key_invalid' });
+    return { status: 401, outcome: 'unauthorized', body };
+  }
+  const listUrl = `${basePath || '/api/v3'}${routed.operation.path}`;
+  const answered = answer(store, routed, listUrl);
+  if (answered) return answered;
+  const message = `The fake server does not implement ${routed.id} (${method} ${routed.operation.path}) yet.`;
+  return { status: 501, outcome: 'not-implemented', body: errorBody('api_error', message) };
 }

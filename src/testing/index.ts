@@ -2,4 +2,4 @@ export type { FakeLoopsServer, FakeLoopsServerOptions, FakeRequest } from './fak
 export { createFakeLoopsServer } from './fake-server.js';
 export type { Fault } from './faults.js';
 export type { FakeSession } from './sessions.js';
-export { fakeSession, fakeSessions } from './sessions.js';
+export { asSent, fakeSession, fakeSessions } from './sessions.js';

@@ -1,10 +1,11 @@
-import { operationMetadata } from '../../generated/operations.js';
+import { listItemFields, operationMetadata } from '../../generated/operations.js';
 import type { Operation } from '../operation.js';
 import type { CheckoutSession, ListParams } from '../types.js';
 
 /**
- * A session as the fake server stores it: a CheckoutSession, plus a field for each enum filter of
- * the list (such as `status`) that says which value of the filter it matches.
+ * A session as the fake server stores it: a CheckoutSession, plus a field for each filter of the
+ * list that the session schema does not declare (such as `status`), which says which value of the
+ * filter it matches. The server keeps those fields beside the session and never sends them.
  */
 export type FakeSession = CheckoutSession & { status?: NonNullable<ListParams['status']> };
 
@@ -13,6 +14,23 @@ const products = ['Starter plan (monthly)', 'Pro plan (annual)', 'Team seats (10
 // The list's enum filters, from the spec: a value the spec adds is served with no edit here.
 const listing: Operation = operationMetadata.listCheckoutSessions;
 const enumFilters = Object.entries(listing.query).filter(([, rule]) => rule.enum);
+const { limitParam, cursorParam } = listing.pagination!;
+const itemFields: readonly string[] = listItemFields.listCheckoutSessions;
+
+/** The list's filters that are no field of a session (such as `status`): kept beside it, never sent. */
+export const besideFields: readonly string[] = Object.keys(listing.query).filter(
+  (name) => name !== limitParam && name !== cursorParam && !itemFields.includes(name),
+);
+
+/**
+ * A session as the fake server sends it: without the fields it keeps beside it (such as `status`),
+ * which the spec's CheckoutSession does not declare. Every other field, unknown ones included, is kept.
+ */
+export function asSent(session: FakeSession): CheckoutSession {
+  const sent: Record<string, unknown> = { ...session };
+  for (const name of besideFields) delete sent[name];
+  return sent as CheckoutSession;
+}
 
 /**
  * A realistic checkout session that validates against the spec, numbered n: its id is unique and
