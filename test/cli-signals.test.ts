@@ -118,7 +118,8 @@ describe('a second signal', () => {
     secondPage(hang);
     const run = startCli(cli, ['sessions', 'list', '--all', '--format', 'json']);
     run.child.stdout.pause();
-    await run.until(hanging);
+    // The first page is written (what the paused pipe holds says so) and the second one hangs.
+    await run.until(() => hanging() && run.child.stdout.readableLength > 0);
     run.child.kill('SIGINT');
     await run.until((_, stderr) => stderr.includes('send it again to end at once'));
     run.child.kill('SIGINT');

@@ -3,7 +3,7 @@
  * IDs whole, data that cannot drive the terminal, full field names in `retrieve`, and Ctrl-C during
  * an export to a file.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -147,7 +147,10 @@ describe('Ctrl-C on a terminal', () => {
     await onTerminal('ctrlc', 120, async (terminal) => {
       terminal.run(`${bin()} sessions list --all --format csv --${limitParam} 10 > ${file}`);
       const deadline = Date.now() + 15_000;
-      while (!cli.fake.requests.some((request) => request.outcome === 'slow' && request.query[cursorParam])) {
+      // The first page is in the file and the second one hangs.
+      const written = () => existsSync(file) && readFileSync(file, 'utf8').split('\r\n').length > 11;
+      const hangs = () => cli.fake.requests.some((request) => request.outcome === 'slow' && request.query[cursorParam]);
+      while (!(written() && hangs())) {
         if (Date.now() > deadline)
           throw new Error(`the second page was never asked for:\n${terminal.screen().join('\n')}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
