@@ -8,8 +8,10 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { cellWidth, truncateCells } from '../src/cli/cell-width.js';
 import { csvCell, csvRow } from '../src/cli/csv.js';
+import { resumeCommand } from '../src/cli/resume.js';
 import { columnWidths } from '../src/cli/table.js';
 import { escapeControl } from '../src/cli/terminal-text.js';
+import { cursorParam } from './support/spec.js';
 
 /** What a terminal must never receive from data: C0, DEL, C1, bidi overrides and isolates. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test.
@@ -157,6 +159,27 @@ describe('table column widths', () => {
         if (floor <= width) expect(total).toBeLessThanOrEqual(width);
         if (full.reduce((sum, cells) => sum + cells, gaps) <= width) expect(widths).toEqual(full);
       }),
+    );
+  });
+});
+
+describe('the resume line', () => {
+  const cursorFlag = `--${cursorParam.replaceAll('_', '-')}`;
+
+  it('keeps the command as typed, sets the cursor flag to the last session written, lowers --max, and quotes for a shell', () => {
+    const args = ['sessions', 'list', '--max=9', `${cursorFlag}=cs_0`, '-q', "note=it's here", '--status', 'PENDING'];
+    expect(resumeCommand(args, { written: 5, lastCursor: 'cs_5', max: 9 })).toBe(
+      `loops-checkout sessions list -q 'note=it'\\''s here' --status PENDING ${cursorFlag} cs_5 --max 4`,
+    );
+  });
+
+  it('keeps the command whole when nothing was written, and says when --max was reached', () => {
+    const args = ['sessions', 'list', '--all', cursorFlag, 'cs_0'];
+    expect(resumeCommand(args, { written: 0, lastCursor: undefined, max: undefined })).toBe(
+      `loops-checkout sessions list --all ${cursorFlag} cs_0`,
+    );
+    expect(resumeCommand(['sessions', 'list', '--max', '5'], { written: 5, lastCursor: 'cs_5', max: 5 })).toMatch(
+      /^nothing: /,
     );
   });
 });

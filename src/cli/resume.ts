@@ -32,8 +32,12 @@ export interface Progress {
   max: number | undefined;
 }
 
-/** The command that goes on where this one stopped (args as typed, after the program's name). */
+/**
+ * How to go on where this command stopped (args as typed, after the program's name): the command
+ * line to run, or, once --max sessions were written, that nothing is left to do.
+ */
 export function resumeCommand(args: readonly string[], { written, lastCursor, max }: Progress): string {
+  if (max !== undefined && written >= max) return `nothing: the ${max} sessions --max asked for were written`;
   let words = [...args];
   if (lastCursor !== undefined) words = [...without(words, cursorFlag), cursorFlag, lastCursor];
   if (max !== undefined) words = [...without(words, '--max'), '--max', String(max - written)];
