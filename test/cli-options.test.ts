@@ -152,6 +152,20 @@ describe('what the server says', () => {
   });
 });
 
+describe('what the command line holds', () => {
+  it('is escaped too when a usage error quotes it', async () => {
+    const { status, stderr } = await runCli(cli, [
+      'sessions',
+      'list',
+      '--status',
+      'X\x1b]0;pwned\x07\r\nerror: forged',
+    ]);
+    expect(status).toBe(2);
+    expect(stderr).not.toMatch(control);
+    expect(stderr).toContain("argument 'X\\x1b]0;pwned\\x07\\x0d\\x0aerror: forged' is invalid");
+  });
+});
+
 describe('usage errors name the flag as typed', () => {
   it.each([
     [['--timeout', '0'], '`--timeout`'],
