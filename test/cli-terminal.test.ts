@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSession, fakeSession } from '../src/testing/index.js';
 import { parseCsv, useCli } from './support/cli.js';
 import { apiKey } from './support/client.js';
@@ -30,6 +30,8 @@ Object.assign(sessions[4]!, { [unknownField]: 'shown', [hostileField]: 'x' });
 const cli = useCli(sessions);
 const work = mkdtempSync(join(tmpdir(), 'loops-terminal-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// A test that times out never reaches its finally: its terminal is closed here.
+afterEach(() => Terminal.closeAll());
 beforeEach(() => cli.fake.reset());
 
 const bin = () => `${process.execPath} ${cli.bin}`;

@@ -4,6 +4,7 @@
  * capture-pane, as a person would see it. tmux is required: without it these tests fail, saying so.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 function requireTmux(): void {
   if (spawnSync('tmux', ['-V']).status !== 0) {
@@ -14,10 +15,17 @@ function requireTmux(): void {
 }
 
 export class Terminal {
+  /** Terminals not closed yet: closeAll() ends them after a test that timed out before its finally. */
+  static readonly #open = new Set<Terminal>();
   readonly #socket: string;
+  #socketPath = '';
 
   private constructor(socket: string) {
     this.#socket = socket;
+  }
+
+  static closeAll(): void {
+    for (const terminal of Terminal.#open) terminal.close();
   }
 
   /** A terminal width × height cells, its shell given env; close() it in a finally or afterAll. */
@@ -29,7 +37,9 @@ export class Terminal {
       `${key}=${value}`,
     ]);
     const size = ['-x', String(width), '-y', String(height)];
+    Terminal.#open.add(terminal);
     terminal.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', ...size, ...vars, 'bash --noprofile --norc');
+    terminal.#socketPath = terminal.tmux('display-message', '-p', '#{socket_path}').trim();
     return terminal;
   }
 
@@ -74,7 +84,10 @@ export class Terminal {
     }
   }
 
+  /** Ends the tmux server and removes its socket, which tmux leaves behind. */
   close(): void {
+    Terminal.#open.delete(this);
     spawnSync('tmux', ['-L', this.#socket, 'kill-server']);
+    if (this.#socketPath) rmSync(this.#socketPath, { force: true });
   }
 }
