@@ -18,7 +18,6 @@ export interface paths {
          *
          *     **Assumption**: the order (newest first) and the cursor's semantics follow Stripe's list endpoints;
          *     the published reference page does not state them.
-         *
          */
         get: operations["listCheckoutSessions"];
         put?: never;
@@ -36,7 +35,6 @@ export interface paths {
             path: {
                 /**
                  * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-                 *
                  * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
                  */
                 id: components["parameters"]["SessionId"];
@@ -52,7 +50,6 @@ export interface paths {
          *     `amount_subtotal`, `amount_total`, `cancel_url` and `currency` as required. This spec describes
          *     one `CheckoutSession` for both operations, whose other fields are present but may be `null`,
          *     as Stripe's are.
-         *
          */
         get: operations["retrieveCheckoutSession"];
         put?: never;
@@ -84,12 +81,13 @@ export interface components {
              */
             url: string;
         };
-        /** @description A checkout session: one customer's attempt to pay through a Loops-hosted checkout page.
+        /**
+         * @description A checkout session: one customer's attempt to pay through a Loops-hosted checkout page.
          *
          *     Nullability follows Stripe's Checkout Session object for every field the two share.
          *     **Assumption**: the published reference page does not say which fields may be `null`.
          *     New fields may appear at any time: clients must accept and ignore fields they do not know.
-         *      */
+         */
         CheckoutSession: {
             /**
              * @description Unique identifier for the object.
@@ -105,7 +103,6 @@ export interface components {
              * Format: int64
              * @description Total of all items before discounts or taxes, in the currency's smallest unit (cents for `eur`).
              *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
-             *
              * @example 4900
              */
             amount_subtotal: number | null;
@@ -113,7 +110,6 @@ export interface components {
              * Format: int64
              * @description Total of all items after discounts and taxes, in the currency's smallest unit.
              *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
-             *
              * @example 5831
              */
             amount_total: number | null;
@@ -154,7 +150,6 @@ export interface components {
              * Format: int64
              * @description Unix timestamp, in seconds, representing the time at which the Checkout Session expires.
              *     **Assumption**: a 64-bit integer (`int64`), never negative; Loops does not publish the size.
-             *
              * @example 1764115200
              */
             expires_at: number;
@@ -220,14 +215,12 @@ export interface components {
             /**
              * @description Name of the product (Loops-specific extension, not part of Stripe's object).
              *     **Assumption**: the field may be absent or `null`.
-             *
              * @example Pro plan (annual)
              */
             productName?: string | null;
             /**
              * @description External customer identifier (Loops-specific extension, not part of Stripe's object): your own ID of the customer.
              *     **Assumption**: the field may be absent or `null`.
-             *
              * @example crm-000482
              */
             externalCustomerId?: string | null;
@@ -240,7 +233,6 @@ export interface components {
              * @description The status of the most recent automated tax calculation for this session.
              *     **Assumption**: the published reference page shows only `complete`; `failed`,
              *     `requires_location_inputs` and `null` are the other values of Stripe's field.
-             *
              * @enum {string|null}
              */
             status: "complete" | "failed" | "requires_location_inputs" | null;
@@ -298,7 +290,6 @@ export interface components {
              * Format: int64
              * @description The sum of all the discounts, in the currency's smallest unit.
              *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
-             *
              * @example 0
              */
             amount_discount: number;
@@ -306,7 +297,6 @@ export interface components {
              * Format: int64
              * @description The sum of all the shipping amounts, in the currency's smallest unit.
              *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
-             *
              * @example 0
              */
             amount_shipping: number | null;
@@ -314,15 +304,15 @@ export interface components {
              * Format: int64
              * @description The sum of all the tax amounts, in the currency's smallest unit.
              *     **Assumption**: a 64-bit integer (`int64`), as Stripe's amounts are; Loops does not publish the size.
-             *
              * @example 931
              */
             amount_tax: number;
         };
-        /** @description The body of every error response, in Stripe's error format.
+        /**
+         * @description The body of every error response, in Stripe's error format.
          *
          *     **Assumption**: the published reference page does not show error responses; this shape is Stripe's.
-         *      */
+         */
         Error: {
             /** @description What went wrong. */
             error: {
@@ -350,10 +340,11 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request was invalid: a parameter out of its bounds or not among its values (a `limit` too
+        /**
+         * @description The request was invalid: a parameter out of its bounds or not among its values (a `limit` too
          *     large, an unknown `status`), or a malformed request.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         BadRequest: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -363,9 +354,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No valid API key was provided.
+        /**
+         * @description No valid API key was provided.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         Unauthorized: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -375,9 +367,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No checkout session of your account has this `id`.
+        /**
+         * @description No checkout session of your account has this `id`.
          *     **Assumption**: the error's shape follows Stripe's; the published page does not show it.
-         *      */
+         */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -387,9 +380,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests in too short a time; wait as `retry-after-ms` or `Retry-After` says, then retry.
+        /**
+         * @description Too many requests in too short a time; wait as `retry-after-ms` or `Retry-After` says, then retry.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         TooManyRequests: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -402,9 +396,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Something went wrong on the server; the request is safe to retry.
+        /**
+         * @description Something went wrong on the server; the request is safe to retry.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         InternalServerError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -417,9 +412,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Any other error, such as `503 Service Unavailable`, in the same error format.
+        /**
+         * @description Any other error, such as `503 Service Unavailable`, in the same error format.
          *     **Assumption**: not shown on the published reference page.
-         *      */
+         */
         UnexpectedError: {
             headers: {
                 "x-request-id": components["headers"]["X-Request-Id"];
@@ -444,7 +440,6 @@ export interface components {
          *
          *     **Assumption**: the default of 10 follows Stripe's list endpoints; the published reference page
          *     does not show a default.
-         *
          * @example 25
          */
         Limit: number;
@@ -454,13 +449,11 @@ export interface components {
          *
          *     **Assumption**: the published reference page describes a pagination cursor but does not show its
          *     wire name; `starting_after` is Stripe's name for it.
-         *
          * @example cs_live_a1PqR7sTuV2wXyZ9bCdEfGhJkLmN3oPq
          */
         Cursor: string;
         /**
          * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-         *
          * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
          */
         SessionId: string;
@@ -471,7 +464,6 @@ export interface components {
          * @description A unique identifier of this request. Quote it when you contact support.
          *
          *     **Assumption**: the published reference page does not show response headers.
-         *
          * @example req_4Xb9TqL2mZr8Kd
          */
         "X-Request-Id": string;
@@ -481,7 +473,6 @@ export interface components {
          *
          *     **Assumption**: the published reference page does not show response headers; both forms are the
          *     ones HTTP allows, and the SDK reads either.
-         *
          * @example 2
          */
         "Retry-After": number | string;
@@ -491,7 +482,6 @@ export interface components {
          *
          *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs that
          *     this SDK honours, waiting at most 60 seconds.
-         *
          * @example 1500
          */
         "Retry-After-Ms": number;
@@ -501,7 +491,6 @@ export interface components {
          *
          *     **Assumption**: not on the published reference page; a convention of OpenAI's API and SDKs (Stripe
          *     sends the same as `Stripe-Should-Retry`) that this SDK honours.
-         *
          * @example false
          */
         "X-Should-Retry": boolean;
@@ -523,7 +512,6 @@ export interface operations {
                  *
                  *     **Assumption**: the default of 10 follows Stripe's list endpoints; the published reference page
                  *     does not show a default.
-                 *
                  * @example 25
                  */
                 limit?: components["parameters"]["Limit"];
@@ -533,7 +521,6 @@ export interface operations {
                  *
                  *     **Assumption**: the published reference page describes a pagination cursor but does not show its
                  *     wire name; `starting_after` is Stripe's name for it.
-                 *
                  * @example cs_live_a1PqR7sTuV2wXyZ9bCdEfGhJkLmN3oPq
                  */
                 starting_after?: components["parameters"]["Cursor"];
@@ -568,7 +555,6 @@ export interface operations {
             path: {
                 /**
                  * @description The `id` of the checkout session, as the list returns it. The SDK percent-encodes it in the path.
-                 *
                  * @example cs_live_b7KmQ2xRt9LpVn4sWc8ZyHd3FgJa6EuN
                  */
                 id: components["parameters"]["SessionId"];

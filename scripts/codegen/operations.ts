@@ -1,8 +1,12 @@
 /**
  * Derives generated/operations.ts from the bundled spec: for each operation, what the SDK and the
- * fake server need at run time (method, path, parameter rules, success schema, pagination), so that
- * a change in spec/ reaches them through codegen alone.
+ * fake server need at run time (method, path, parameter rules, success schema, pagination), and for
+ * each list the fields of its items and the paths into them (what the fake server and the CLI need),
+ * so that a change in spec/ reaches them through codegen alone.
  */
+import { type ItemPaths, itemPaths } from './fields.js';
+import { resolveRef } from './refs.js';
+
 type Json = Record<string, unknown>;
 
 interface Parameter {
@@ -14,16 +18,6 @@ interface Parameter {
 
 /** The JSON Schema keywords a parameter's rule keeps: what the run-time checks enforce. */
 const ruleKeywords = ['type', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'default'];
-
-function resolveRef<T>(document: Json, node: unknown): T {
-  const ref = (node as { $ref?: string }).$ref;
-  if (!ref) return node as T;
-  const target = ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((at, key) => (at as Json)[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-  return resolveRef<T>(document, target);
-}
 
 function rule(parameter: Parameter): Json {
   const kept = Object.fromEntries(
@@ -79,6 +73,7 @@ function itemFields(document: Json, schema: string, paging: Json): string[] {
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
   const listItemFields: Record<string, string[]> = {};
+  const listItemPaths: Record<string, ItemPaths> = {};
   for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>)) {
     const shared = ((pathItem.parameters as unknown[]) ?? []).map((p) => resolveRef<Parameter>(document, p));
     for (const [method, operation] of Object.entries(pathItem) as [string, Json][]) {
@@ -102,6 +97,7 @@ export function renderOperations(document: Json): string {
         success,
         ...(paging && { pagination: paging }),
       };
+      if (paging) listItemPaths[id] = itemPaths(document, success.schema, paging.itemsField as string, id);
     }
   }
   const servers = document.servers as Array<{ url: string }>;
@@ -116,5 +112,11 @@ export const operationMetadata = ${JSON.stringify(operations, null, 2)} as const
  * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
  */
 export const listItemFields = ${JSON.stringify(listItemFields, null, 2)} as const;
+
+/**
+ * For each list operation, every path into its items' nested objects (\`total_details.amount_tax\`), top-level
+ * fields included, and the objects whose keys are free (\`metadata\`): what the CLI's --fields accepts.
+ */
+export const listItemPaths = ${JSON.stringify(listItemPaths, null, 2)} as const;
 `;
 }
