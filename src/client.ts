@@ -1,40 +1,18 @@
 import { operationMetadata } from '../generated/operations.js';
 import { APIPromise } from './api-promise.js';
-import { ValidationError } from './errors.js';
+import { checkRequestOptions, listOptionNames } from './call-options.js';
 import type { Operation } from './operation.js';
-import { type ClientOptions, checkCallSettings, checkHeaders, resolveOptions } from './options.js';
+import { type ClientOptions, resolveOptions } from './options.js';
 import { Page } from './page.js';
 import { type ListOptions, PagePromise } from './pagination.js';
 import { baseFetch, createRawClient, type RawClient } from './raw.js';
 import { type ClientSettings, call, type RequestOptions } from './request.js';
 import { registerKey } from './secrets.js';
 import type { CheckoutSession, CheckoutSessionList, ListParams } from './types.js';
-import { checkParams, checkPathSegments, checkPlainObject, describeValue } from './validation.js';
+import { checkParams, checkPathSegments } from './validation.js';
 
 const listing: Operation = operationMetadata.listCheckoutSessions;
 const retrieving: Operation = operationMetadata.retrieveCheckoutSession;
-
-/** Throws a ValidationError unless options are a plain object of valid per-call settings. */
-function checkRequestOptions(options: RequestOptions): void {
-  checkPlainObject('options', options);
-  checkCallSettings(options);
-  const { signal, headers, query, prefetch } = options as ListOptions;
-  if (signal !== undefined && typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function') {
-    throw new ValidationError('signal', 'an AbortSignal', describeValue(signal));
-  }
-  if (prefetch !== undefined && typeof prefetch !== 'boolean') {
-    throw new ValidationError('prefetch', 'true or false', describeValue(prefetch));
-  }
-  if (headers !== undefined) checkHeaders('headers', headers);
-  if (query !== undefined) {
-    checkPlainObject('query', query);
-    for (const [name, value] of Object.entries(query)) {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) {
-        throw new ValidationError(`query.${name}`, 'a string, number or boolean', describeValue(value));
-      }
-    }
-  }
-}
 
 /** `loops.checkout.sessions`: the checkout sessions of your account. */
 export class CheckoutSessions {
@@ -52,9 +30,9 @@ export class CheckoutSessions {
   list(params: ListParams = {}, options: ListOptions = {}): PagePromise {
     // Read before the options are checked, which happens on first use: a bad value rejects then.
     const prefetch = (options as ListOptions | null)?.prefetch !== false;
-    return PagePromise.lazy(async () => {
+    return PagePromise.lazy(async (signal) => {
       checkParams(listing.query, params as Record<string, unknown>);
-      checkRequestOptions(options);
+      checkRequestOptions(options, listing, listOptionNames);
       const paging = listing.pagination!;
       const load = async (query: Record<string, unknown>, signal?: AbortSignal): Promise<Page> => {
         // A page's own signal (a prefetch the walk may cancel) and the caller's both abort it.
@@ -64,7 +42,7 @@ export class CheckoutSessions {
         const fetched = await call<CheckoutSessionList>(this.#settings, listing, { query }, own);
         return new Page(fetched, paging, (cursor, next) => load({ ...query, [paging.cursorParam]: cursor }, next));
       };
-      return load(params as Record<string, unknown>);
+      return load(params as Record<string, unknown>, signal);
     }, prefetch);
   }
 
@@ -80,7 +58,7 @@ export class CheckoutSessions {
         const path = { [name]: id };
         checkParams(retrieving.pathParams, path);
         checkPathSegments(path);
-        checkRequestOptions(options);
+        checkRequestOptions(options, retrieving);
         const { body, requestId, response } = await call<CheckoutSession>(
           this.#settings,
           retrieving,

@@ -1,13 +1,19 @@
+import { showControlChars } from './control-chars.js';
 import { redact, redactCause, redactDeep } from './secrets.js';
 import type { ErrorBody } from './types.js';
 
 /**
  * The base class of every error the SDK throws. Its message and cause pass through redact() as a
  * last line of defence: whatever text reached an error, a registered API key never leaves in it.
+ * The message shows control characters as escapes (a server's text cannot rewrite a terminal or
+ * forge a log line); the body and `error` keep what the server sent.
  */
 export class LoopsError extends Error {
   constructor(message: string, options?: ErrorOptions) {
-    super(redact(message), options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined);
+    super(
+      showControlChars(redact(message)),
+      options && 'cause' in options ? { cause: redactCause(options.cause) } : undefined,
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { showControlChars } from './control-chars.js';
 import { ValidationError } from './errors.js';
 import { redact } from './secrets.js';
 import { describeValue } from './validation.js';
@@ -42,11 +43,18 @@ export function checkLogger(logger: unknown): asserts logger is Logger {
 export function createLog(level: LogLevel, logger: Logger): Log {
   const rank = levels.indexOf(level);
   // Messages are built from method, path, query, status and timings, never headers; redact() is the
-  // net under that rule, for a key pasted into a query parameter.
+  // net under that rule, for a key pasted into a query parameter. A server's text in a line (an error
+  // message, a request ID) cannot break it in two: control characters are shown as escapes.
   const at = (needed: LogLevel, write: (message: string) => void) => {
     const on = rank >= levels.indexOf(needed);
     return (message: () => string) => {
-      if (on) write.call(logger, `[loops] ${redact(message())}`);
+      if (!on) return;
+      // A logger that fails (a closed stream, a bug) must not fail the call it reports on.
+      try {
+        const written: unknown = write.call(logger, `[loops] ${showControlChars(redact(message()))}`);
+        if (typeof (written as PromiseLike<unknown> | null)?.then === 'function')
+          (written as PromiseLike<unknown>).then(undefined, () => {});
+      } catch {}
     };
   };
   return { debug: at('debug', logger.debug), warn: at('warn', logger.warn) };

@@ -6,8 +6,8 @@
 
 // Codes that Node (undici and node:http), Bun and node-fetch put on a failure to reach a server or
 // to finish reading its answer: system errors (ECONNREFUSED, ECONNRESET, ENOTFOUND, EAI_AGAIN…),
-// undici's socket and timeout errors, TLS and certificate errors, Bun's ConnectionRefused… Not an
-// answer fetch could not parse (UND_ERR_HEADERS_OVERFLOW, HPE_…): the server answered, and would again.
+// undici's socket and timeout errors, TLS and certificate errors, Bun's ConnectionRefused… Not headers
+// past fetch's limit (UND_ERR_HEADERS_OVERFLOW): an HTTP server answered, and would again.
 const networkCode =
   /^(E(?!RR_)[A-Z_]+$|UND_ERR_(SOCKET|CONNECT_TIMEOUT|HEADERS_TIMEOUT|BODY_TIMEOUT|CLOSED)$|ERR_(TLS|SSL|SOCKET|HTTP2)_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|Connection|FailedToOpenSocket)/;
 
@@ -16,8 +16,15 @@ const networkCode =
 const networkMessage =
   /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
 
-/** Whether error, or an error in its cause chain, reports a failure to reach the server. */
-export function isNetworkError(error: unknown): boolean {
+// What a response that is not HTTP at all (a wrong port, TLS spoken to plain HTTP, a proxy's garbage)
+// or one cut short of its declared length gives: undici's parser errors (HPE_INVALID_CONSTANT:
+// "Expected HTTP/"), its length mismatch, and Bun's Malformed_HTTP_Response. Deno says "error
+// sending request", a network failure above. A connection that answers that way is no API.
+const malformedCode = /^(HPE_|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|Malformed_HTTP_Response)/;
+const malformedMessage = /^Malformed_HTTP_Response/;
+
+/** Whether error, or an error in its cause chain, matches one of the codes or messages. */
+function inChain(error: unknown, code: RegExp, message: RegExp): boolean {
   // Duck-typed, not instanceof Error: errors from another realm or a polyfill count too.
   let current = error as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown } | null | undefined;
   for (
@@ -25,8 +32,14 @@ export function isNetworkError(error: unknown): boolean {
     current && typeof current === 'object' && depth < 6;
     depth++, current = current.cause as typeof current
   ) {
-    if (typeof current.code === 'string' && networkCode.test(current.code)) return true;
-    if (typeof current.message === 'string' && networkMessage.test(current.message)) return true;
+    if (typeof current.code === 'string' && code.test(current.code)) return true;
+    if (typeof current.message === 'string' && message.test(current.message)) return true;
   }
   return false;
 }
+
+/** Whether error, or an error in its cause chain, reports a failure to reach the server. */
+export const isNetworkError = (error: unknown): boolean => inChain(error, networkCode, networkMessage);
+
+/** Whether error, or an error in its cause chain, reports an answer that is not HTTP, or cut short. */
+export const isMalformedResponse = (error: unknown): boolean => inChain(error, malformedCode, malformedMessage);

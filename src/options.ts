@@ -5,7 +5,7 @@ import { LoopsError, ValidationError } from './errors.js';
 import { checkLogger, checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
 import { checkApiKey } from './secrets.js';
-import { checkInteger, checkPlainObject, checkRule, describeValue } from './validation.js';
+import { checkInteger, checkNames, checkPlainObject, checkRule, describeValue } from './validation.js';
 
 /** Settings that a client sets for all its calls and a call can override. */
 export interface CallSettings {
@@ -33,6 +33,31 @@ export interface ClientOptions extends CallSettings {
   /** Headers sent with every request. They cannot set `Authorization`. */
   defaultHeaders?: Record<string, string> | undefined;
 }
+
+/**
+ * Every name a type's properties may have, checked at compile time to be all of them: a new option
+ * that is not listed here fails `tsc`, so it cannot be refused as unknown at run time.
+ */
+export const optionNames =
+  <T>() =>
+  <const N extends readonly (keyof T & string)[]>(
+    ...names: N & ([Exclude<keyof T, N[number]>] extends [never] ? unknown : never)
+  ): N =>
+    names;
+
+/** The names of the client's options: any other is refused, so that a typo cannot go unnoticed. */
+const clientOptionNames = optionNames<ClientOptions>()(
+  'apiKey',
+  'baseUrl',
+  'fetch',
+  'dangerouslyAllowBrowser',
+  'logLevel',
+  'logger',
+  'defaultHeaders',
+  'timeout',
+  'maxRetries',
+  'maxResponseBytes',
+);
 
 // Node's timers overflow past 2^31 - 1 ms (about 24.8 days) and then fire after 1 ms.
 const maxTimeoutMs = 2_147_483_647;
@@ -75,6 +100,8 @@ export function checkCallSettings({ timeout, maxRetries, maxResponseBytes }: Cal
 /** Applies the defaults, and refuses settings that would leak the key or hang the caller. */
 export function resolveOptions(options: ClientOptions) {
   checkPlainObject('options', options);
+  // Before anything is read: `{ baseURL }` would otherwise send the key to the default, production URL.
+  checkNames('option', options, clientOptionNames);
   const { timeout = 60_000, maxRetries = 2, maxResponseBytes = defaultMaxResponseBytes, fetch } = options;
   const apiKey = options.apiKey ?? env('LOOPS_API_KEY');
   const baseUrl = (options.baseUrl ?? env('LOOPS_BASE_URL') ?? defaultBaseUrl).replace(/\/+$/, '');

@@ -29,18 +29,30 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     return Promise;
   }
 
-  #start: (() => void) | undefined;
+  #start: ((signal?: AbortSignal) => void) | undefined;
   #prefetch = true;
 
-  /** A PagePromise that calls load the first time it is awaited or iterated. */
-  static lazy(load: () => Promise<Page>, prefetch: boolean): PagePromise {
+  /**
+   * A PagePromise that calls load the first time it is awaited or iterated; a walk that starts it
+   * passes the signal that its early stop aborts.
+   */
+  static lazy(load: (signal?: AbortSignal) => Promise<Page>, prefetch: boolean): PagePromise {
     let settle!: [(page: Page) => void, (reason: unknown) => void];
     const promise = new PagePromise((...callbacks) => {
       settle = callbacks;
     });
-    promise.#start = () => void load().then(...settle);
+    promise.#start = (signal) => void load(signal).then(...settle);
     promise.#prefetch = prefetch;
     return promise;
+  }
+
+  /** A walk over every session, the first page included when nothing has started it yet, up to wanted. */
+  #walk(wanted: number): AsyncIterator<CheckoutSession> {
+    // Its early stop (break, return(), enough sessions) aborts whatever request of the walk is in flight.
+    const controller = new AbortController();
+    this.#start?.(controller.signal);
+    this.#start = undefined;
+    return walk(this, { prefetch: this.#prefetch, wanted, controller });
   }
 
   // biome-ignore lint/suspicious/noThenProperty: a PagePromise is a promise; then() is where it starts its work.
@@ -59,7 +71,7 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
   }
 
   [Symbol.asyncIterator](): AsyncIterator<CheckoutSession> {
-    return walk(this, { prefetch: this.#prefetch, wanted: Number.POSITIVE_INFINITY });
+    return this.#walk(Number.POSITIVE_INFINITY);
   }
 
   /** Calls fn on every session, in order, until the last page or until fn returns false. */
@@ -75,9 +87,7 @@ export class PagePromise extends Promise<Page> implements AsyncIterable<Checkout
     checkInteger('limit', options.limit, 1, 10_000, ' (for more, use for await)');
     const sessions: CheckoutSession[] = [];
     // A walk told how many sessions are wanted prefetches no page past them.
-    const sessionsWanted = {
-      [Symbol.asyncIterator]: () => walk(this, { prefetch: this.#prefetch, wanted: options.limit }),
-    };
+    const sessionsWanted = { [Symbol.asyncIterator]: () => this.#walk(options.limit) };
     for await (const session of sessionsWanted) if (sessions.push(session) >= options.limit) break;
     return sessions;
   }

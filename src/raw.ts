@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import { destinationProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes, limitBody } from './body.js';
 import { LoopsError } from './errors.js';
@@ -31,6 +31,19 @@ export function boundedFetch(fetch: Fetch, maxBytes: number): Fetch {
   return async (request) => limitBody(await fetch(request), maxBytes);
 }
 
+const serializeValues = createQuerySerializer();
+
+/**
+ * A query string with every name percent-encoded as its value is: openapi-fetch encodes values
+ * alone, so a name such as `a&limit` would add a parameter and `x#y` would cut the query short.
+ */
+function serializeQuery(query: Record<string, unknown>): string {
+  // No prototype, so that a parameter named `__proto__` is a parameter like any other.
+  const encoded: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of Object.entries(query)) encoded[encodeURIComponent(name)] = value;
+  return serializeValues(encoded);
+}
+
 /**
  * An openapi-fetch client that sends the key as a bearer token, never follows redirects (so the
  * `Authorization` header cannot be replayed to another host), and refuses, before sending, any
@@ -48,6 +61,7 @@ export function createRawClient(options: RawClientOptions): RawClient {
       Authorization: `Bearer ${apiKey}`,
     },
     redirect: 'manual',
+    querySerializer: serializeQuery,
     fetch: boundedFetch(baseFetch(fetch), maxResponseBytes),
   });
   client.use({

@@ -7,18 +7,46 @@
 // whitespace, throws on control characters, re-encodes Latin-1) and no real key contains them.
 const visibleAscii = /^[\x21-\x7e]+$/;
 
-// Keys of the clients alive now, counted (two clients may share a key). A key stays registered as
-// long as a client that uses it can still build errors: no cap, which would let a busy multi-tenant
-// server push a live key out, and no leak, since a collected client gives its key back.
-const registered = new Map<string, number>();
+/**
+ * The shortest key accepted. Redaction blanks a key out of any text: a key of a few characters
+ * would blank ordinary words out of every message (a 1-character key made `/checkout/sessions`
+ * `/chec…out/sessions`). Stripe's keys run past 100 characters; no real key is shorter than this.
+ */
+export const minKeyLength = 12;
+
+// Keys of the clients alive now, counted (two clients may share a key), each with the pattern that
+// finds it in any form. A key stays registered as long as a client that uses it can still build
+// errors: no cap, which would let a busy multi-tenant server push a live key out, and no leak,
+// since a collected client gives its key back.
+const registered = new Map<string, { count: number; pattern: RegExp }>();
 const release =
   typeof FinalizationRegistry === 'function'
     ? new FinalizationRegistry<string>((key) => {
-        const count = (registered.get(key) ?? 1) - 1;
-        if (count > 0) registered.set(key, count);
-        else registered.delete(key);
+        const entry = registered.get(key);
+        if (entry && --entry.count > 0) return;
+        registered.delete(key);
       })
     : undefined;
+
+/**
+ * A pattern for key in every form a URL builder or a JSON encoder could give it: each character as
+ * itself, percent-encoded in either letter case (encodeURIComponent, URLSearchParams and encodeURI
+ * each encode a different set: `~!'()*` among them), or JSON-escaped (`\"`, `\\`, `\/`, `\u00XX`).
+ */
+function anyForm(key: string): RegExp {
+  const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const hexOf = (c: string) => {
+    const [high, low] = c.charCodeAt(0).toString(16).padStart(2, '0');
+    const either = (digit: string) => `[${digit.toLowerCase()}${digit.toUpperCase()}]`;
+    return either(high!) + either(low!);
+  };
+  const char = (c: string) => {
+    const forms = [literal(c), `%${hexOf(c)}`, `\\\\u00${hexOf(c)}`];
+    if (c === '"' || c === '\\' || c === '/') forms.push(literal(`\\${c}`));
+    return `(?:${forms.join('|')})`;
+  };
+  return new RegExp([...key].map(char).join(''), 'g');
+}
 
 /** What a message may show of a key: at most its first 8 characters, such as `sk_test_…`. */
 export function maskKey(key: string): string {
@@ -44,34 +72,43 @@ export function checkApiKey(key: unknown, fail: (message: string) => never): ass
         'Copy the key again from the Loops dashboard: keys hold only visible ASCII characters.',
     );
   }
+  if (key.length < minKeyLength) {
+    fail(
+      `Invalid API key: ${key.length} characters, fewer than any Loops key (${minKeyLength} at least). ` +
+        'Copy the whole key again from the Loops dashboard.',
+    );
+  }
 }
 
 /** Remembers key while owner (the client) lives, so that redact() blanks it out of every error. */
 export function registerKey(key: string, owner: object): void {
-  registered.set(key, (registered.get(key) ?? 0) + 1);
+  const entry = registered.get(key);
+  if (entry) entry.count++;
+  else registered.set(key, { count: 1, pattern: anyForm(key) });
   release?.register(owner, key);
 }
 
-/** text with every registered key replaced by its mask: as is, JSON-escaped or percent-encoded. */
+/** text with every registered key replaced by its mask, in whichever form it appears (see anyForm). */
 export function redact(text: string): string {
-  for (const key of registered.keys()) {
-    for (const form of [key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]) {
-      if (text.includes(form)) text = text.replaceAll(form, maskKey(key));
-    }
-  }
+  // A function, not a string: a key holding `$&` would make a replacement string quote the match.
+  for (const [key, { pattern }] of registered) text = text.replace(pattern, () => maskKey(key));
   return text;
 }
 
-/** value, or a copy with every registered key redacted when its JSON holds one (the form it is logged in). */
-export function redactDeep<T>(value: T): T {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    return value; // Not JSON (a cycle, a BigInt): nothing a JSON log would show either.
-  }
-  const clean = json && redact(json);
-  return clean === json ? value : (JSON.parse(clean!) as T);
+/**
+ * value with every registered key redacted from its strings, property names included: a string as
+ * redact() gives it, arrays and plain objects (parsed JSON) copied, anything else as it is.
+ */
+export function redactDeep<T>(value: T, depth = 0): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (registered.size === 0 || !value || typeof value !== 'object' || depth > 64) return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1)) as T;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  // fromEntries defines each property, so that a field named `__proto__` stays a field.
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [redact(name), redactDeep(item, depth + 1)]),
+  ) as T;
 }
 
 /** Whether value may show a key to util.inspect: a string with one, or an object it cannot vouch for. */

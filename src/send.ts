@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, LoopsError } from './errors.js';
-import { isNetworkError } from './network.js';
+import { isMalformedResponse, isNetworkError } from './network.js';
 import type { Operation } from './operation.js';
 import type { Fetch, RawClient } from './raw.js';
 import { type Failure, failure } from './response.js';
@@ -100,6 +100,13 @@ function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undef
     const error = new APIConnectionError(`Could not reach the API (${message}): check the network and \`baseUrl\`.`, {
       cause,
     });
+    return failure(error, true);
+  }
+  if (isMalformedResponse(cause)) {
+    const error = new APIConnectionError(
+      `The server's answer is not HTTP, or was cut short (${message}): check \`baseUrl\` (its host and port, https: or http:).`,
+      { cause },
+    );
     return failure(error, true);
   }
   const problem = `The request failed, and not for want of a network (${message}): a malformed request or response, or a bug in \`fetch\`; not retried. See \`cause\`.`;

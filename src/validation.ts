@@ -1,5 +1,6 @@
 import { ValidationError } from './errors.js';
 import type { Operation, ParamRule } from './operation.js';
+import { didYouMean } from './suggest.js';
 
 /** "got …" for a message: short, and never a whole object, which may hold anything. */
 export function describeValue(value: unknown): string {
@@ -17,6 +18,18 @@ export function checkRule(param: string, rule: ParamRule, value: unknown, allowe
 export function checkInteger(param: string, value: unknown, min: number, max: number, hint = ''): void {
   const rule = { type: 'integer', minimum: min, maximum: max };
   checkRule(param, rule, value, describeRule(rule) + hint);
+}
+
+/**
+ * Throws a ValidationError naming the first own property of value that known lacks, with the known
+ * name it most likely meant: a typo (`baseURL` for `baseUrl`) would otherwise be ignored in silence.
+ */
+export function checkNames(what: string, value: object, known: readonly string[]): void {
+  for (const name of Object.keys(value)) {
+    if (!known.includes(name)) {
+      throw new ValidationError(name, `one of ${known.join(', ')}`, `unknown ${what}${didYouMean(name, known)}`);
+    }
+  }
 }
 
 /** Throws a ValidationError unless value is a plain object (a literal such as `{ limit: 10 }`). */
@@ -39,6 +52,8 @@ export function describeRule(rule: ParamRule): string {
   return rule.type === 'string' && rule.minLength ? 'a non-empty string' : noun;
 }
 
+const loneSurrogate = /\p{Cs}/u;
+
 /** Whether value satisfies rule: the JSON Schema keywords the spec uses for parameters. */
 export function satisfies(rule: ParamRule, value: unknown): boolean {
   const { type } = rule;
@@ -50,19 +65,12 @@ export function satisfies(rule: ParamRule, value: unknown): boolean {
   if ((rule.minimum !== undefined && number < rule.minimum) || (rule.maximum !== undefined && number > rule.maximum))
     return false;
   const text = value as string;
+  // A lone surrogate cannot be percent-encoded: no URL, header or JSON body carries it intact.
+  if (type === 'string' && loneSurrogate.test(text)) return false;
   if (rule.minLength !== undefined && text.length < rule.minLength) return false;
   if (rule.maxLength !== undefined && text.length > rule.maxLength) return false;
   return rule.pattern === undefined || new RegExp(rule.pattern, 'u').test(text);
 }
-
-const encodable = (value: unknown) => {
-  try {
-    encodeURIComponent(String(value));
-    return true;
-  } catch {
-    return false; // a lone surrogate
-  }
-};
 
 /**
  * Throws a ValidationError unless each value can travel as one path segment: `.` and `..` would be
@@ -71,7 +79,7 @@ const encodable = (value: unknown) => {
  */
 export function checkPathSegments(params: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(params)) {
-    if (value === '.' || value === '..' || !encodable(value)) {
+    if (value === '.' || value === '..' || loneSurrogate.test(String(value))) {
       throw new ValidationError(
         name,
         'a value that fits in a URL path (not "." or "..", no lone surrogate)',
@@ -88,12 +96,7 @@ export function checkPathSegments(params: Record<string, unknown>): void {
  */
 export function checkParams(rules: Operation['query'], params: Record<string, unknown>, what = 'params'): void {
   checkPlainObject(what, params);
-  const known = Object.keys(rules);
-  for (const name in params) {
-    if (!Object.hasOwn(rules, name)) {
-      throw new ValidationError(name, `one of ${known.join(', ')}`, 'unknown parameter');
-    }
-  }
+  checkNames('parameter', params, Object.keys(rules));
   for (const [name, rule] of Object.entries(rules)) {
     const value = params[name];
     if (value !== undefined) checkRule(name, rule, value);

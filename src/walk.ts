@@ -6,6 +6,8 @@ export interface WalkOptions {
   prefetch: boolean;
   /** The most sessions the caller will take: no page past them is prefetched. */
   wanted: number;
+  /** Aborted when the caller stops early: every request of the walk follows its signal. */
+  controller: AbortController;
 }
 
 const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -31,7 +33,10 @@ const nextTurn = () =>
  * and its error held until the caller reaches it. A hand-written iterator, not an async generator:
  * delegating generators cost several promise ticks per session.
  */
-export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions): AsyncIterator<CheckoutSession> {
+export function walk(
+  first: PromiseLike<Page>,
+  { prefetch, wanted, controller }: WalkOptions,
+): AsyncIterator<CheckoutSession> {
   let page: Page | undefined;
   let items: CheckoutSession[] = [];
   let index = 0;
@@ -42,17 +47,17 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
   // The page turn in flight: next() calls made meanwhile wait for it and share it, so that two
   // parallel calls at a page boundary get two sessions and send one request.
   let turning: Promise<void> | undefined;
-  // The page after the one in hand, requested ahead, and the controller that cancels it.
-  let ahead: { page: Promise<Page>; controller: AbortController } | undefined;
+  // The page after the one in hand, requested ahead.
+  let ahead: Promise<Page> | undefined;
   // The cursors this walk has sent lately: a page ending at one of them again means the server repeats itself.
   const sent = new Set<string>();
   const cursorOf = (of: Page) => JSON.stringify(of.nextPageParams());
 
-  const requestAfter = (from: Page, signal?: AbortSignal): Promise<Page> => {
+  const requestAfter = (from: Page): Promise<Page> => {
     sent.add(cursorOf(from));
     // A Set iterates in insertion order: the first value is the oldest cursor.
     if (sent.size > cursorsRemembered) sent.delete(sent.values().next().value!);
-    return from.getNextPage({ signal });
+    return from.getNextPage({ signal: controller.signal });
   };
 
   const turn = async (): Promise<void> => {
@@ -63,7 +68,7 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
       finished = true;
       return;
     } else {
-      const pending = ahead?.page ?? requestAfter(page);
+      const pending = ahead ?? requestAfter(page);
       ahead = undefined;
       next = await pending;
       if (next.hasNextPage() && sent.has(cursorOf(next))) stopRepeatedPage(next);
@@ -73,11 +78,9 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
     items = next.getPaginatedItems();
     index = 0;
     if (prefetch && !stopped && next.hasNextPage() && delivered + items.length < wanted) {
-      const controller = new AbortController();
-      const pending = requestAfter(next, controller.signal);
+      ahead = requestAfter(next);
       // Held until the caller reaches that page, or dropped with an early stop: never unhandled.
-      pending.catch(() => {});
-      ahead = { page: pending, controller };
+      ahead.catch(() => {});
       for (let turn = 0; turn < turnsToSend; turn++) await nextTurn();
     }
   };
@@ -95,16 +98,18 @@ export function walk(first: PromiseLike<Page>, { prefetch, wanted }: WalkOptions
       (error: unknown) => {
         turning = undefined;
         finished = true;
-        throw error;
+        // The caller stopped while this page was on its way: its abort is no error of theirs.
+        if (!stopped) throw error;
       },
     );
     return turning.then(next);
   };
 
-  // The caller stopped early (break, return false, enough sessions): cancel the page requested ahead.
+  // The caller stopped early (break, return(), enough sessions): cancel the page on its way, whether
+  // requested ahead or awaited by a next() that is still pending.
   const stop = (): Promise<IteratorResult<CheckoutSession, undefined>> => {
     stopped = true;
-    ahead?.controller.abort();
+    controller.abort();
     ahead = undefined;
     return Promise.resolve(done);
   };

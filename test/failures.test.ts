@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
@@ -130,6 +131,41 @@ describe('an answer fetch cannot parse is not a network failure', () => {
       },
     );
     expect(requests).toBe(1);
+  });
+});
+
+describe('an answer that is not HTTP is a connection error, as a user checking instanceof expects', () => {
+  /** A TCP server that answers each connection's first bytes with reply, as a server of another protocol would. */
+  async function withRawServer(reply: string, work: (url: string, connections: () => number) => Promise<void>) {
+    let connections = 0;
+    const server = createNetServer((socket) => {
+      connections++;
+      socket.once('data', () => socket.end(reply));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      await work(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, () => connections);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it.each([
+    ['an SSH banner', 'SSH-2.0-OpenSSH_9.6\r\n'],
+    ['an SMTP greeting', '220 mail.example.com ESMTP ready\r\n'],
+    ['a reply in no protocol at all', '\u0000\u0001garbage'],
+  ])('%s: an APIConnectionError naming baseUrl, retried maxRetries times', async (_, reply) => {
+    await withRawServer(reply, async (url, connections) => {
+      const error = await rejection(
+        testClient({ baseUrl: url, maxRetries: 1 }).checkout.sessions.list({}, { maxRetries: 1 }),
+        APIConnectionError,
+      );
+      expect(error.message).toMatch(
+        /^The server's answer is not HTTP, or was cut short \(fetch failed: .+\): check `baseUrl` \(its host and port, https: or http:\)\.$/,
+      );
+      expect(connections()).toBe(2);
+    });
   });
 });
 

@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showControlChars } from '../src/control-chars.js';
 import { type Logger, Loops, ValidationError, VERSION } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
 import { apiKey, testClient } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection, thrown } from './support/rejection.js';
 import { useServers } from './support/servers.js';
-import { cursorParam, limitParam } from './support/spec.js';
+import { cursorParam, knownListParams, limitParam } from './support/spec.js';
 
 const servers = useServers({ proxy: false });
 
@@ -83,12 +85,59 @@ describe('logging', () => {
     for (const { message } of lines) expect(message).not.toContain(apiKey.slice(8));
   });
 
+  it('a logger that throws, or rejects, is ignored: the call goes on and succeeds', async () => {
+    servers.fake.setSessions(fakeSessions(2));
+    servers.fake.fault({ type: 'status', status: 503, retryAfterMs: 1 });
+    const broken = new Error('log stream closed');
+    const logger: Logger = {
+      debug: () => {
+        throw broken;
+      },
+      info: () => {},
+      warn: (() => Promise.reject(broken)) as unknown as Logger['warn'],
+      error: () => {},
+    };
+    const loops = testClient({ baseUrl: servers.fake.url, logLevel: 'debug', logger, maxRetries: 1 });
+    expect((await loops.checkout.sessions.list()).data).toHaveLength(2);
+    expect(servers.fake.requests).toHaveLength(2);
+  });
+
+  it("a server's message with line breaks and escape sequences stays on one line, its controls shown as escapes", async () => {
+    servers.fake.setSessions(fakeSessions(1));
+    const message = 'down\r\n[loops] GET /checkout/sessions → 200 in 1 ms\x1b]0;pwned\x07\u202e';
+    servers.fake.fault({
+      type: 'status',
+      status: 503,
+      retryAfterMs: 1,
+      body: { error: { type: 'api_error', message } },
+    });
+    const { lines, logger } = recorder();
+    await testClient({ baseUrl: servers.fake.url, logger, maxRetries: 1 }).checkout.sessions.list();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.message).toContain(
+      'after 503 down\\x0d\\x0a[loops] GET /checkout/sessions → 200 in 1 ms\\x1b]0;pwned\\x07\\u202e',
+    );
+    // Nothing left for the escaping to show: no control character at all.
+    expect(showControlChars(lines[0]!.message)).toBe(lines[0]!.message);
+  });
+
+  it('a request ID with escape sequences cannot reach the terminal through a debug line', async () => {
+    const page = { object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' };
+    const fetch = async () => Response.json(page, { headers: { 'x-request-id': 'req_1\x1b]0;pwned\x07\x9b2J' } });
+    const { lines, logger } = recorder();
+    await testClient({ fetch, logLevel: 'debug', logger }).checkout.sessions.list();
+    expect(lines[0]!.message).toMatch(/\(request ID: req_1\\x1b]0;pwned\\x07\\x9b2J\)$/);
+  });
+
   it('refuses a logger without the four methods', () => {
     expect(thrown(() => testClient({ logger: { warn() {} } as unknown as Logger }), ValidationError).param).toBe(
       'logger',
     );
   });
 });
+
+// A lone surrogate cannot be percent-encoded: the SDK refuses it (tested apart).
+const loneSurrogate = /\p{Cs}/u;
 
 describe('headers and query parameters', () => {
   async function seen(options: ConstructorParameters<typeof Loops>[0], call: (loops: Loops) => Promise<unknown>) {
@@ -124,17 +173,66 @@ describe('headers and query parameters', () => {
     expect(error.param).toBe('headers');
   });
 
-  it('sends extra query parameters as given, unchecked, on every page; the known ones win a clash', async () => {
+  it('sends extra query parameters as given, unchecked, names and values percent-encoded', async () => {
     const requests = await seen({}, (loops) =>
-      loops.checkout.sessions.list(
-        { [limitParam]: 5 },
-        { query: { customer: 'cus_1', expand: true, [limitParam]: 99 } },
-      ),
+      loops.checkout.sessions.list({ [limitParam]: 5 }, { query: { customer: 'cus_1', expand: true } }),
     );
     const query = new URL(requests[0]!.url, 'http://x').searchParams;
     expect(query.get('customer')).toBe('cus_1');
     expect(query.get('expand')).toBe('true');
     expect(query.get(limitParam)).toBe('5');
+  });
+
+  it("refuses an extra query parameter the spec declares: it goes in params, where the spec's rules check it", async () => {
+    for (const name of knownListParams) {
+      const error = await rejection(
+        testClient().checkout.sessions.list({}, { query: { [name]: 99 } }),
+        ValidationError,
+      );
+      expect(error.message).toBe(
+        `Invalid \`query.${name}\`: \`${name}\` is declared: pass it in params; expected a parameter the spec does not declare. No request was sent.`,
+      );
+    }
+    expect(servers.fake.requests).toHaveLength(0);
+  });
+
+  it('no extra name or value can add, replace or cut off a parameter: each arrives exactly as given', async () => {
+    const smuggling = [
+      { [`a&${limitParam}`]: '7' },
+      { 'x#y': '1' },
+      { [`${limitParam}=3&x`]: 'y' },
+      { q: `1&${limitParam}=99#frag` },
+      { __proto__: 'p', 'a b+c': 'd e+f', 'é/?': '%41' },
+    ];
+    const names = fc
+      .string({ minLength: 1, unit: 'grapheme' })
+      .filter((name) => !knownListParams.includes(name) && !loneSurrogate.test(name));
+    const values = fc.oneof(
+      fc.string({ unit: 'grapheme' }).filter((value) => !loneSurrogate.test(value)),
+      fc.integer(),
+      fc.boolean(),
+    );
+    const drawn = fc.sample(fc.dictionary(names, values, { minKeys: 1, maxKeys: 4 }), { numRuns: 40, seed: 17 });
+    for (const extra of [...smuggling, ...drawn]) {
+      const params = { [limitParam]: 5, [cursorParam]: 'cs_test_cursor' };
+      const requests = await seen({}, (loops) =>
+        loops.checkout.sessions.list(params, { query: JSON.parse(JSON.stringify(extra)) }),
+      );
+      const received = [...new URL(requests[0]!.url, 'http://x').searchParams];
+      const sent = Object.entries({ ...params, ...extra }).map(([name, value]) => [name, String(value)]);
+      expect(received.sort()).toEqual(sent.sort());
+    }
+  });
+
+  it('refuses a lone surrogate, which no URL can carry, in an extra name or value or a known parameter', async () => {
+    const lone = '\ud800';
+    const calls = [
+      testClient().checkout.sessions.list({}, { query: { [`a${lone}`]: 'x' } }),
+      testClient().checkout.sessions.list({}, { query: { a: `x${lone}` } }),
+      testClient().checkout.sessions.list({ [cursorParam]: `cs_${lone}` }),
+    ];
+    for (const call of calls) await rejection(call, ValidationError);
+    expect(servers.fake.requests).toHaveLength(0);
   });
 
   it('keeps the extra query on the next pages of a walk', async () => {

@@ -1,6 +1,8 @@
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { APIError, type Fetch, Loops, LoopsError } from '../src/index.js';
+import { APIError, type Fetch, type Logger, Loops, LoopsError } from '../src/index.js';
+import { minKeyLength } from '../src/secrets.js';
 import { apiKey } from './support/client.js';
 import { withHttpServer } from './support/http-server.js';
 import { rejection, thrown } from './support/rejection.js';
@@ -27,6 +29,16 @@ function expectNoKey(error: Error, key: string): void {
 }
 
 afterEach(() => vi.unstubAllEnvs());
+
+const emptyPage = { object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' };
+
+/** A logger that keeps every line it is given, whatever the level. */
+function recorder() {
+  const lines: string[] = [];
+  const keep = (message: string) => void lines.push(message);
+  const logger: Logger = { debug: keep, info: keep, warn: keep, error: keep };
+  return { lines, logger };
+}
 
 describe('API keys are checked when the client is made', () => {
   it.each([
@@ -62,6 +74,28 @@ describe('API keys are checked when the client is made', () => {
   it('checks a key from LOOPS_API_KEY just the same', () => {
     vi.stubEnv('LOOPS_API_KEY', `${secret}\n`);
     expect(thrown(() => new Loops(), LoopsError).message).toContain('U+000A');
+  });
+
+  it.each(['k', 'sk_test', 'sk_test_abc'])(
+    'refuses a key shorter than any real one (%s), saying how long, without quoting it',
+    (key) => {
+      vi.stubEnv('LOOPS_API_KEY', key);
+      for (const make of [() => new Loops({ apiKey: key }), () => new Loops()]) {
+        const error = thrown(make, LoopsError);
+        expect(error.message).toBe(
+          `Invalid API key: ${key.length} characters, fewer than any Loops key (${minKeyLength} at least). Copy the whole key again from the Loops dashboard.`,
+        );
+      }
+    },
+  );
+
+  it('a key of the shortest length accepted is redacted without blanking ordinary words', async () => {
+    const key = 'k'.repeat(minKeyLength);
+    expect(() => new Loops({ apiKey: key.slice(1) })).toThrow(LoopsError);
+    const { lines, logger } = recorder();
+    const loops = new Loops({ apiKey: key, logLevel: 'debug', logger, fetch: async () => Response.json(emptyPage) });
+    await loops.checkout.sessions.list();
+    expect(lines[0]).toMatch(/^\[loops\] GET \/checkout\/sessions → 200 in \d+ ms$/);
   });
 
   it('accepts every key of visible ASCII characters', () => {
@@ -134,6 +168,43 @@ describe('the key never leaves in an error, whatever text reaches it', () => {
       'Refusing baseUrl https://***@api.loops.fi/api/v3: it carries a user name or password: the API key is the only credential, remove them.',
     );
     expectNoKey(error, secret);
+  });
+});
+
+describe('the key stays out of the debug log in whatever form a URL builder gives it', () => {
+  // Visible ASCII keys, with the characters that each encoder treats differently well represented.
+  const keys = fc
+    .array(fc.oneof(fc.constantFrom(...'~!\'()*-._%+/\\"&=#?@:;,$[]^`{|}<>'), fc.constantFrom(...'aZ09')), {
+      minLength: minKeyLength,
+      maxLength: 40,
+    })
+    .map((chars) => chars.join(''));
+  const encoders: [string, (key: string) => string][] = [
+    ['encodeURIComponent', encodeURIComponent],
+    ['URLSearchParams', (key) => new URLSearchParams({ k: key }).toString().slice(2)],
+    ['encodeURI', encodeURI],
+    ['lower-case hex', (key) => encodeURIComponent(key).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())],
+    ['every byte encoded', (key) => [...key].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')],
+    ['JSON', (key) => JSON.stringify(key).slice(1, -1)],
+    ['JSON \\u escapes', (key) => [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+  ];
+
+  it.each(encoders)('%s', async (_, encode) => {
+    await fc.assert(
+      fc.asyncProperty(keys, async (key) => {
+        const { lines, logger } = recorder();
+        // A server that answers with the key encoded in its error message, as an echo would.
+        const fetch = async () =>
+          Response.json({ error: { type: 'api_error', message: `got ${encode(key)}` } }, { status: 500 });
+        const loops = new Loops({ apiKey: key, logLevel: 'debug', logger, fetch, maxRetries: 0 });
+        const error = await rejection(loops.checkout.sessions.list({}, { query: { leaked: key } }), APIError);
+        const texts = [...lines, error.message, JSON.stringify(error)];
+        for (const text of texts) {
+          for (const [, other] of encoders) expect(text).not.toContain(other(key));
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ function packed(dir: string): string[] {
 }
 
 describe('what npm publishes', () => {
-  it('from a fresh clone, prepack builds first, so the tarball carries dist/ and the license', () => {
+  it('from a fresh clone, prepack builds first, so the tarball carries dist/ and the license, and scratch/ files run on it', () => {
     const clone = createScratchCopy('loops-clone-');
     try {
       const files = packed(clone.dir);
@@ -49,6 +49,12 @@ describe('what npm publishes', () => {
       expect(files).toContain('dist/esm/src/index.d.ts');
       expect(files).toContain('dist/cli/loops-checkout.mjs');
       expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'CHANGELOG.md', 'package.json']));
+      // As README says: once built, a plain .mjs file in scratch/ imports the package by its own name.
+      mkdirSync(join(clone.dir, 'scratch'));
+      const tryIt = "import { Loops, VERSION } from '@loops-fi/checkout';\nconsole.log(VERSION, typeof Loops);\n";
+      writeFileSync(join(clone.dir, 'scratch', 'try.mjs'), tryIt);
+      const printed = execFileSync(process.execPath, ['scratch/try.mjs'], { cwd: clone.dir, encoding: 'utf8' });
+      expect(printed).toBe(`${pkg.version} function\n`);
     } finally {
       clone.remove();
     }

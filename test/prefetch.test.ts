@@ -41,6 +41,35 @@ describe('auto-pagination requests the next page ahead (prefetch, on by default)
     expect(sent).toHaveLength(2);
   });
 
+  it.each([true, false])(
+    'return() while next() awaits a page aborts that request at once, first page or later (prefetch %s)',
+    async (prefetch) => {
+      const sessions = fakeSessions(30);
+      servers.fake.setSessions(sessions);
+      const { loops, sent } = recordingClient();
+      // The first page: its request hangs (far past the test's own timeout) until return() aborts it.
+      servers.fake.fault({ type: 'slow', delayMs: 600_000 });
+      const first = loops.checkout.sessions.list({ [limitParam]: 10 }, { prefetch })[Symbol.asyncIterator]();
+      const waiting = first.next();
+      await vi.waitFor(() => expect(servers.fake.requests).toHaveLength(1));
+      await first.return?.();
+      expect(await waiting).toEqual({ done: true, value: undefined });
+      expect(sent.map((request) => request.signal.aborted)).toEqual([true]);
+
+      // A later page, reached by the loop: the same. Both faults are queued before the walk starts,
+      // so that the second request takes the hanging one whenever it is sent (prefetched or not).
+      servers.fake.reset();
+      servers.fake.fault({ type: 'slow', delayMs: 0 }, { type: 'slow', delayMs: 600_000 });
+      const later = loops.checkout.sessions.list({ [limitParam]: 10 }, { prefetch })[Symbol.asyncIterator]();
+      for (let i = 0; i < 10; i++) expect((await later.next()).value?.id).toBe(sessions[i]!.id);
+      const next = later.next();
+      await vi.waitFor(() => expect(servers.fake.requests).toHaveLength(2));
+      await later.return?.();
+      expect(await next).toEqual({ done: true, value: undefined });
+      expect(sent.slice(1).map((request) => request.signal.aborted)).toEqual([false, true]);
+    },
+  );
+
   it('answers done after return(), with sessions of the page in hand still unread', async () => {
     servers.fake.setSessions(fakeSessions(30));
     const iterator = testClient({ baseUrl: servers.fake.url })

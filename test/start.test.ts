@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/docs/serve.js';
 import { root } from '../scripts/harness/paths.js';
 import { freePort } from '../scripts/harness/processes.js';
+import { Loops } from '../src/index.js';
 import { withHttpServer } from './support/http-server.js';
 
 const started: ChildProcess[] = [];
@@ -13,10 +14,16 @@ afterEach(() => {
 });
 
 /** Runs `npm start` with its ports set, collecting what it prints. */
-function npmStart(mockPort: number, docsPort: number) {
+function npmStart(mockPort: number, docsPort: number, fakePort = 0) {
   const child = spawn('npm', ['start'], {
     cwd: root,
-    env: { ...process.env, LOOPS_MOCK_PORT: String(mockPort), LOOPS_DOCS_PORT: String(docsPort), NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      LOOPS_MOCK_PORT: String(mockPort),
+      LOOPS_DOCS_PORT: String(docsPort),
+      LOOPS_FAKE_PORT: String(fakePort),
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -42,19 +49,25 @@ const answers = (port: number) =>
   );
 
 describe('npm start', () => {
-  it('serves the mock and the reference on the ports the environment names, and SIGTERM to npm stops both', async () => {
-    const [mockPort, docsPort] = [await freePort(), await freePort()];
-    const start = npmStart(mockPort, docsPort);
+  it('serves the mock, the fake server and the reference on the ports the environment names, and SIGTERM to npm stops all three', async () => {
+    const [mockPort, docsPort, fakePort] = [await freePort(), await freePort(), await freePort()];
+    const start = npmStart(mockPort, docsPort, fakePort);
     await start.printed('Press Ctrl-C to stop.');
     expect(start.output()).toContain(`Prism mock:    http://127.0.0.1:${mockPort}`);
+    expect(start.output()).toContain(`Fake server:   http://127.0.0.1:${fakePort}`);
     expect(start.output()).toContain(`API reference: http://127.0.0.1:${docsPort}`);
     expect(await answers(mockPort)).toBe(true);
     expect(await answers(docsPort)).toBe(true);
+    // The fake server pages: every session of a walk, each once, where Prism repeats one example page.
+    const loops = new Loops({ apiKey: 'sk_test_anything_will_do', baseUrl: `http://127.0.0.1:${fakePort}` });
+    const ids = (await loops.checkout.sessions.list().autoPagingToArray({ limit: 10_000 })).map((s) => s.id);
+    expect(ids.length).toBeGreaterThan(100);
+    expect(new Set(ids).size).toBe(ids.length);
     start.child.kill('SIGTERM');
     await start.exited;
     const deadline = Date.now() + 10_000;
-    while ((await answers(mockPort)) || (await answers(docsPort))) {
-      expect(Date.now(), 'Prism or the reference server outlived npm').toBeLessThan(deadline);
+    while ((await answers(mockPort)) || (await answers(docsPort)) || (await answers(fakePort))) {
+      expect(Date.now(), 'Prism, the fake server or the reference server outlived npm').toBeLessThan(deadline);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }, 90_000);

@@ -26,6 +26,10 @@ describe('list() parameters are the spec’s own types', () => {
     void loops.checkout.sessions.list({ status: notAStatus });
   });
 
+  it("does not bound limit: the spec's range is checked when the call runs, as README says", () => {
+    expectTypeOf(loops.checkout.sessions.list).toBeCallableWith({ limit: 500 });
+  });
+
   it('refuses a limit given as a string', () => {
     // @ts-expect-error limit is an integer
     void loops.checkout.sessions.list({ limit: '10' });

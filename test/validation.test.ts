@@ -45,11 +45,14 @@ describe('parameters are checked before any request is sent', () => {
     expect(servers.fake.requests).toHaveLength(0);
   });
 
-  it('an unknown parameter is refused, listing the known ones', async () => {
-    const error = await rejection(list({ limt: 10 }), ValidationError);
+  it('an unknown parameter is refused, listing the known ones and the one it most likely meant', async () => {
+    // The page size's name with its last two letters swapped, as a typo would.
+    const typo = `${limitParam.slice(0, -2)}${limitParam.at(-1)}${limitParam.at(-2)}`;
+    const error = await rejection(list({ [typo]: 10 }), ValidationError);
     expect(error.message).toBe(
-      `Invalid \`limt\`: unknown parameter; expected one of ${knownListParams.join(', ')}. No request was sent.`,
+      `Invalid \`${typo}\`: unknown parameter (did you mean \`${limitParam}\`?); expected one of ${knownListParams.join(', ')}. No request was sent.`,
     );
+    expect(servers.fake.requests).toHaveLength(0);
   });
 
   it('an empty cursor is refused', async () => {

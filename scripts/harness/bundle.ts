@@ -15,11 +15,14 @@ export const sizeTargetBytes = 6_000;
  * bugs, option checks, safe pages: 5.82 → 8.08 kB), the spec came to drive it (the operation table,
  * validation by the spec's rules, one request path, retrieve(): → 8.86 kB), it learnt what SDK users
  * expect (logging, headers and extra query, withResponse(), VERSION and User-Agent: → 9.85 kB), a
- * review's fixes (→ 10.15 kB) and prefetching auto-pagination (→ 10.43 kB, after a trimming pass
- * that saved 75 B without dropping anything). openapi-fetch alone is 2.6 kB; BENCHMARKS.md weighs
- * each module. The guard sits just above today's size, so that growth is a decision, not an accident.
+ * review's fixes (→ 10.15 kB), prefetching auto-pagination (→ 10.43 kB, after a trimming pass
+ * that saved 75 B without dropping anything) and hardening against typos and hostile input (options
+ * checked by name with a suggestion, redaction of every encoding of the key, extra query names
+ * encoded, control characters escaped, answers that are not HTTP, aborting return(): → 11.43 kB).
+ * openapi-fetch alone is 2.6 kB; BENCHMARKS.md weighs each module. The guard sits just above today's
+ * size, so that growth is a decision, not an accident.
  */
-export const sizeGuardBytes = 10_600;
+export const sizeGuardBytes = 11_500;
 
 export interface BundleSize {
   minified: number;

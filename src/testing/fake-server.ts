@@ -22,6 +22,8 @@ export interface FakeLoopsServerOptions {
   basePath?: string;
   /** Answer CORS preflights and allow any origin, for tests in a browser. */
   cors?: boolean;
+  /** The port to listen on, on 127.0.0.1. Default 0: a free one, which `url` then names. */
+  port?: number;
 }
 
 export interface FakeLoopsServer {
@@ -92,7 +94,7 @@ export async function createFakeLoopsServer(options: FakeLoopsServerOptions = {}
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   // Failing to accept a connection (too many open files) is the client's refused connection, not
   // a reason to take the test process down with an unhandled 'error' event.

@@ -2,7 +2,7 @@
  * Why a fault could not be played, found when it is queued: a TypeError that says what is wrong
  * and what to write instead, rather than a crash (or a silent typo) when a request meets it.
  */
-import { closestName } from './closest-name.js';
+import { closestName } from '../suggest.js';
 import { shown, statusHeaders } from './fault-headers.js';
 import type { PlayableFault } from './faults.js';
 import { errorBody } from './routes.js';
