@@ -3,9 +3,10 @@ import base from './vitest.config.js';
 
 // `npm run test:quick`: the SDK's suites without the slow tooling ones, for the inner loop. Left
 // out: the package suite (builds, packs and installs the package), the npm start / docs:serve
-// suite (starts Prism and rebuilds the reference) and the CLI suite (builds the bin and exports
-// 10 000 sessions twice), about 45 s between them. The type tests are
-// left to `tsc --noEmit`, which test:quick runs first and which checks the same assertions.
+// suite (starts Prism and rebuilds the reference) and the CLI suites that run the built bin (it
+// exports 10 000 sessions twice, and drives a terminal), about 45 s between them; the CLI's text
+// functions (test/cli-text.test.ts) stay in. The type tests are left to `tsc --noEmit`, which
+// test:quick runs first and which checks the same assertions.
 export default mergeConfig(
   base,
   defineConfig({
@@ -18,6 +19,10 @@ export default mergeConfig(
         'test/package.test.ts',
         'test/start.test.ts',
         'test/cli.test.ts',
+        'test/cli-export.test.ts',
+        'test/cli-options.test.ts',
+        'test/cli-signals.test.ts',
+        'test/cli-terminal.test.ts',
       ],
       typecheck: { enabled: false },
     },

@@ -251,3 +251,58 @@ export const listItemFields = {
     "externalCustomerId"
   ]
 } as const;
+
+/**
+ * For each list operation, every path into its items' nested objects (`total_details.amount_tax`), top-level
+ * fields included, and the objects whose keys are free (`metadata`): what the CLI's --fields accepts.
+ */
+export const listItemPaths = {
+  "listCheckoutSessions": {
+    "paths": [
+      "id",
+      "object",
+      "amount_subtotal",
+      "amount_total",
+      "automatic_tax",
+      "automatic_tax.enabled",
+      "automatic_tax.status",
+      "billing_address_collection",
+      "cancel_url",
+      "client_reference_id",
+      "currency",
+      "customer",
+      "customer_email",
+      "expires_at",
+      "livemode",
+      "locale",
+      "metadata",
+      "mode",
+      "payment_intent",
+      "payment_method_types",
+      "payment_status",
+      "setup_intent",
+      "shipping",
+      "shipping.address",
+      "shipping.address.city",
+      "shipping.address.country",
+      "shipping.address.line1",
+      "shipping.address.line2",
+      "shipping.address.postal_code",
+      "shipping.address.state",
+      "shipping.name",
+      "shipping.phone",
+      "submit_type",
+      "success_url",
+      "total_details",
+      "total_details.amount_discount",
+      "total_details.amount_shipping",
+      "total_details.amount_tax",
+      "url",
+      "productName",
+      "externalCustomerId"
+    ],
+    "mapPaths": [
+      "metadata"
+    ]
+  }
+} as const;

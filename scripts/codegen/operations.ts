@@ -1,10 +1,12 @@
 /**
  * Derives generated/operations.ts from the bundled spec: for each operation, what the SDK and the
  * fake server need at run time (method, path, parameter rules, body rules, idempotency key, success
- * schema, pagination), so that a change in spec/ reaches them through codegen alone. Only run-time
- * facts: names and descriptions are in generated/catalog.ts, out of the SDK's bundle.
+ * schema, pagination), and for each list the fields of its items and the paths into them (what the
+ * fake server and the CLI need), so that a change in spec/ reaches them through codegen alone. Names
+ * and descriptions are in generated/catalog.ts; only operationMetadata reaches the SDK's bundle.
  */
 import { componentName, type Json, operationsOf, resolveRef, type SpecOperation } from './document.js';
+import { type ItemPaths, itemPaths } from './fields.js';
 import { bodyRule, componentRules, paramRule } from './rules.js';
 
 /** The name of the component schema a success response refers to, such as `CheckoutSessionList`. */
@@ -89,6 +91,7 @@ function itemFields(document: Json, schema: string, paging: Json): string[] {
 export function renderOperations(document: Json): string {
   const operations: Record<string, Json> = {};
   const listItemFields: Record<string, string[]> = {};
+  const listItemPaths: Record<string, ItemPaths> = {};
   const uses = new Set<string>();
   for (const spec of operationsOf(document)) {
     const byPlace = (place: string) =>
@@ -96,7 +99,10 @@ export function renderOperations(document: Json): string {
     const query = byPlace('query');
     const success = successSchema(document, spec);
     const paging = pagination(document, spec, query, success.schema);
-    if (paging) listItemFields[spec.id] = itemFields(document, success.schema, paging);
+    if (paging) {
+      listItemFields[spec.id] = itemFields(document, success.schema, paging);
+      listItemPaths[spec.id] = itemPaths(document, success.schema, paging.itemsField as string, spec.id);
+    }
     const requestBody = body(document, spec, uses);
     const idempotency = idempotencyHeader(spec);
     operations[spec.id] = {
@@ -125,5 +131,11 @@ export const schemaRules = ${JSON.stringify(componentRules(document, uses), null
  * apart from operationMetadata, so that a bundle that does not use it (the SDK's) leaves it out.
  */
 export const listItemFields = ${JSON.stringify(listItemFields, null, 2)} as const;
+
+/**
+ * For each list operation, every path into its items' nested objects (\`total_details.amount_tax\`), top-level
+ * fields included, and the objects whose keys are free (\`metadata\`): what the CLI's --fields accepts.
+ */
+export const listItemPaths = ${JSON.stringify(listItemPaths, null, 2)} as const;
 `;
 }

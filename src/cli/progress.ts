@@ -1,4 +1,5 @@
 import { SingleBar } from 'cli-progress';
+import { setStatusLine } from './stderr.js';
 
 export interface Progress {
   update(sessions: number): void;
@@ -14,6 +15,8 @@ export function startProgress(pageSize = 100): Progress {
     hideCursor: true,
     noTTYOutput: false,
     fps: 10,
+    // A message on stderr clears the bar's line (stderr.ts): redraw it on every frame, below the message.
+    forceRedraw: true,
   });
   const payload = (sessions: number) => {
     const seconds = (Date.now() - started) / 1000;
@@ -24,11 +27,16 @@ export function startProgress(pageSize = 100): Progress {
     };
   };
   bar.start(0, 0, payload(0));
+  setStatusLine(true);
   return {
     update: (sessions) => bar.update(sessions, payload(sessions)),
     stop(sessions) {
       bar.update(sessions, payload(sessions));
+      // stop() moves the cursor back to where it saved it at start(); messages since then have moved
+      // the bar down, so save it again where the bar is now (ESC 7), or the next line would overwrite it.
+      process.stderr.write('\x1b7');
       bar.stop();
+      setStatusLine(false);
     },
   };
 }

@@ -1,0 +1,34 @@
+/**
+ * CSV cells (RFC 4180) that a spreadsheet opens as data, never as formulas. Session fields are
+ * typed by strangers: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is run by
+ * Excel, LibreOffice and Google Sheets (`=HYPERLINK(…)`). As OWASP's "CSV Injection" page
+ * recommends, such a cell gets a leading `'` and is quoted. Numbers the API sends as JSON numbers
+ * (amounts, timestamps, `-5` included) are written as they are: they cannot hold a formula. Text is
+ * neutralised whatever it looks like (`-5` as text becomes `'-5`): `-1+2` looks like a number too.
+ */
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+export interface CsvOptions {
+  /** Neutralise cells a spreadsheet would run (the default); off for machine readers. */
+  escapeFormulas: boolean;
+}
+
+/** A value as the text of a cell: objects and arrays as JSON, null and absent as empty. */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** One CSV cell: quoted when it holds a comma, quote or line break, or when it was neutralised. */
+export function csvCell(value: unknown, { escapeFormulas }: CsvOptions): string {
+  let cell = text(value);
+  const formula = escapeFormulas && typeof value === 'string' && formulaStart.test(cell);
+  if (formula) cell = `'${cell}`;
+  return formula || /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One CSV record, CRLF-terminated as RFC 4180 says. */
+export function csvRow(values: readonly unknown[], options: CsvOptions): string {
+  return `${values.map((value) => csvCell(value, options)).join(',')}\r\n`;
+}

@@ -1,0 +1,36 @@
+/**
+ * What `sessions list --format table` shows: a few readable columns by default, and which columns
+ * are never cut: IDs, so that any of them can be copied into `retrieve` or `--starting-after`, and
+ * numbers.
+ */
+import { listItemPaths } from '../../generated/operations.js';
+import { cursorField } from './fields.js';
+
+const paths: readonly string[] = listItemPaths.listCheckoutSessions.paths;
+
+/** The default columns, those of them the spec still has. */
+export const tableFields = ['id', 'payment_status', 'amount_total', 'currency', 'customer_email', 'expires_at'].filter(
+  (field) => paths.includes(field),
+);
+
+// An ID as Stripe-style APIs make them: a lowercase prefix, an underscore, then letters, digits
+// and underscores (`cs_live_…`, `cus_…`, `pi_…`).
+const idShape = /^[a-z][a-z0-9]*_[A-Za-z0-9_]+$/;
+
+/** Whether a cell is shaped like an ID (`cs_live_…`, `cus_…`). */
+export const looksLikeId = (cell: string) => idShape.test(cell);
+
+// A number as JSON writes one: a cut amount or timestamp would read as another number.
+const numberShape = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * Whether a column is never cut: the cursor field (`id`), a name ending in `id`
+ * (`client_reference_id`, `externalCustomerId`), or a column whose every value on the first page is
+ * shaped like an ID (`customer`, `payment_intent`) or is a number (`amount_total`, `expires_at`).
+ */
+export function neverCut(column: string, cells: readonly string[]): boolean {
+  const name = column.split('.').at(-1)!;
+  if (column === cursorField || /(^|_)id$|[a-z]Id$/.test(name)) return true;
+  const values = cells.filter((cell) => cell !== '—');
+  return values.length > 0 && values.every((cell) => idShape.test(cell) || numberShape.test(cell));
+}
