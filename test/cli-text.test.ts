@@ -10,12 +10,12 @@ import { cellWidth, truncateCells } from '../src/cli/cell-width.js';
 import { csvCell, csvRow } from '../src/cli/csv.js';
 import { resumeCommand } from '../src/cli/resume.js';
 import { columnWidths } from '../src/cli/table.js';
-import { escapeControl } from '../src/cli/terminal-text.js';
+import { showControlChars as escapeControl } from '../src/control-chars.js';
 import { cursorParam } from './support/spec.js';
 
-/** What a terminal must never receive from data: C0, DEL, C1, bidi overrides and isolates. */
+/** What a terminal must never receive from data: C0, DEL, C1, line separators, bidi marks, overrides and isolates. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters under test.
-const control = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const control = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Any text, weighted towards what attacks a terminal or a spreadsheet. */

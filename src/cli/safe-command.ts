@@ -5,7 +5,7 @@
  * escaped for the terminal.
  */
 import { Command } from 'commander';
-import { escapeControl } from './terminal-text.js';
+import { showControlChars as escapeControl } from '../control-chars.js';
 
 // --api-key, --apikey, --key, --token, --access-token, --secret, --auth, --bearer, --password…
 const keyLike = /api[-_]?key|^-+key$|token|secret|auth|bearer|passw/i;

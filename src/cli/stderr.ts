@@ -3,8 +3,9 @@
  * that a server's error message or a session's field cannot move the cursor, retitle the window
  * or forge a line of its own (CR and LF arrive as `\x0d` and `\x0a`).
  */
+
+import { showControlChars as escapeControl } from '../control-chars.js';
 import type { Logger } from '../index.js';
-import { escapeControl } from './terminal-text.js';
 
 let statusLine = false;
 

@@ -4,8 +4,9 @@
  * keep their width; the others share what is left and show a cut with `…`. Every cell is
  * escaped for the terminal and measured in terminal cells.
  */
+
+import { showControlChars as escapeControl } from '../control-chars.js';
 import { cellWidth, padCells, truncateCells } from './cell-width.js';
-import { escapeControl } from './terminal-text.js';
 
 /** Two spaces between columns; a cut column keeps at least four cells (`abc…`). */
 const gap = 2;
