@@ -19,6 +19,7 @@ export default mergeConfig(
         'test/package.test.ts',
         'test/start.test.ts',
         'test/cli.test.ts',
+        'test/cli-commands.test.ts',
         'test/cli-export.test.ts',
         'test/cli-options.test.ts',
         'test/cli-signals.test.ts',

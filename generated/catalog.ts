@@ -62,6 +62,14 @@ export const catalog = {
           "minLength": 1
         }
       }
+    ],
+    "columns": [
+      "id",
+      "payment_status",
+      "amount_total",
+      "currency",
+      "customer_email",
+      "expires_at"
     ]
   },
   "createCheckoutSession": {

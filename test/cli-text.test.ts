@@ -168,17 +168,18 @@ describe('the resume line', () => {
 
   it('keeps the command as typed, sets the cursor flag to the last session written, lowers --max, and quotes for a shell', () => {
     const args = ['sessions', 'list', '--max=9', `${cursorFlag}=cs_0`, '-q', "note=it's here", '--status', 'PENDING'];
-    expect(resumeCommand(args, { written: 5, lastCursor: 'cs_5', max: 9 })).toBe(
+    expect(resumeCommand(args, { written: 5, resumeAt: [cursorFlag, 'cs_5'], max: 9 })).toBe(
       `loops-checkout sessions list -q 'note=it'\\''s here' --status PENDING ${cursorFlag} cs_5 --max 4`,
     );
   });
 
   it('keeps the command whole when nothing was written, and says when --max was reached', () => {
     const args = ['sessions', 'list', '--all', cursorFlag, 'cs_0'];
-    expect(resumeCommand(args, { written: 0, lastCursor: undefined, max: undefined })).toBe(
+    expect(resumeCommand(args, { written: 0, resumeAt: undefined, max: undefined })).toBe(
       `loops-checkout sessions list --all ${cursorFlag} cs_0`,
     );
-    expect(resumeCommand(['sessions', 'list', '--max', '5'], { written: 5, lastCursor: 'cs_5', max: 5 })).toMatch(
+    const done = { written: 5, resumeAt: [cursorFlag, 'cs_5'] as const, max: 5 };
+    expect(resumeCommand(['sessions', 'list', '--max', '5'], done)).toMatch(
       /^nothing: /,
     );
   });

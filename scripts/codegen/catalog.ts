@@ -69,6 +69,7 @@ function entry(document: Json, spec: SpecOperation): Json {
       },
     }),
     ...(spec.parameters.some((p) => p.in === 'header') && { idempotencyKey: true }),
+    ...(Array.isArray(operation['x-cli-columns']) && { columns: operation['x-cli-columns'] }),
   };
 }
 

@@ -1,22 +1,23 @@
 /**
- * `sessions list`: one page, or with --all or --max a walk of every page, streamed to stdout. An
- * interrupt or a failure still closes the output (valid JSON, JSONL or CSV) and says how to resume.
+ * `<list> list` (`sessions list`): one page, or with --all or --max a walk of every page, streamed to
+ * stdout, for any list operation of the spec. An interrupt or a failure still closes the output
+ * (valid JSON, JSONL or CSV) and says how to resume.
  */
-import { operationMetadata } from '../../generated/operations.js';
-import { type Loops, LoopsError, type RequestOptions, ValidationError } from '../index.js';
+import { engineOf } from '../client-core.js';
+import { LoopsError, type RequestOptions, ValidationError } from '../index.js';
+import type { PagePromise } from '../pagination.js';
 import { type ClientFlags, client } from './client.js';
+import { neverCutIn } from './columns.js';
 import { describeError } from './error-message.js';
-import { flagOf, keyOf, listQuery } from './flags.js';
+import { flagOf, keyOf } from './flags.js';
+import { cursorFieldOf, type ListTarget } from './list-target.js';
 import { Output } from './output.js';
 import { startProgress } from './progress.js';
-import { resumeCommand } from './resume.js';
-import { neverCut, tableFields } from './session-table.js';
+import { type Progress, resumeCommand } from './resume.js';
 import type { Interrupt } from './signals.js';
 import { say } from './stderr.js';
 import { UsageError } from './usage-error.js';
 import { createWriter, type Format, type Item } from './writers.js';
-
-const { limitParam } = operationMetadata.listCheckoutSessions.pagination;
 
 export interface ListFlags extends ClientFlags {
   all?: boolean;
@@ -36,26 +37,28 @@ const separate: Partial<Record<Format, string>> = {
 /** The table's width: the terminal's, or 120 cells when a table goes to a file or a pipe. */
 export const tableWidth = () => (process.stdout.isTTY ? process.stdout.columns || 80 : 120);
 
-/** Every session of every page (up to --max), written a page at a time; received sessions are written even on a failure. */
+type Lister = (params: Record<string, unknown>, options: RequestOptions) => PagePromise<unknown, unknown, never>;
+
+/** Every item of every page (up to --max), written a page at a time; received items are written even on a failure. */
 async function walk(
-  loops: Loops,
+  list: Lister,
+  pageSize: number,
   params: Record<string, unknown>,
   options: RequestOptions,
   output: Output,
   max?: number,
 ) {
   // Progress only where a person watches stderr while stdout goes to a file or a pipe.
-  const pageSize = Number(params[limitParam]);
   const progress = process.stderr.isTTY && !process.stdout.isTTY ? startProgress(pageSize) : undefined;
   const batch: Item[] = [];
   let count = 0;
   try {
-    for await (const session of loops.checkout.sessions.list(params, options)) {
-      batch.push(session as unknown as Item);
+    for await (const item of list(params, options)) {
+      batch.push(item as Item);
       count++;
       progress?.update(count);
       if (count === max || options.signal?.aborted) break;
-      // A page's worth at a time: one write per page, not per session.
+      // A page's worth at a time: one write per page, not per item.
       if (batch.length >= pageSize) await output.write(batch.splice(0));
     }
   } finally {
@@ -64,48 +67,86 @@ async function walk(
   }
 }
 
-async function onePage(loops: Loops, params: Record<string, unknown>, options: RequestOptions, output: Output) {
-  const page = await loops.checkout.sessions.list(params, options);
-  await output.write(page.getPaginatedItems() as unknown as Item[]);
+async function onePage(
+  target: ListTarget,
+  list: Lister,
+  params: Record<string, unknown>,
+  options: RequestOptions,
+  output: Output,
+) {
+  const page = await list(params, options);
+  await output.write(page.getPaginatedItems() as Item[]);
   const next = page.nextPageParams();
   if (next && process.stderr.isTTY) {
     const flags = Object.entries(next).map(([name, value]) => `${flagOf(name)} ${value}`);
-    say(`More sessions follow: --all for every one, --max <n> for n, ${flags.join(' ')} for the next page.`);
+    say(`More ${target.noun} follow: --all for every one, --max <n> for n, ${flags.join(' ')} for the next page.`);
   }
 }
 
-/** Runs `sessions list`; resolves to its exit code. args are the command line as typed, for the resume line. */
-export async function listSessions(flags: ListFlags, interrupt: Interrupt, args: readonly string[]): Promise<number> {
+/** Where a resumed export starts: after the last item's cursor, or at the offset past what was written. */
+function resumeAt(target: ListTarget, params: Record<string, unknown>, output: Output): Progress['resumeAt'] {
+  const { paging } = target;
+  if (paging.style === 'cursor')
+    return output.lastCursor === undefined ? undefined : [flagOf(paging.cursorParam), output.lastCursor];
+  if (output.written === 0) return undefined;
+  return [flagOf(paging.offsetParam), String(Number(params[paging.offsetParam] ?? 0) + output.written)];
+}
+
+/**
+ * Runs a list command; resolves to its exit code. path holds its path parameters; args are the
+ * command line as typed, for the resume line.
+ */
+export async function listItems(
+  target: ListTarget,
+  path: Record<string, string>,
+  flags: ListFlags,
+  interrupt: Interrupt,
+  args: readonly string[],
+): Promise<number> {
   const format = flags.format ?? (process.stdout.isTTY ? 'table' : 'jsonl');
   if (!flags.csvEscapeFormulas && format !== 'csv')
     throw new UsageError('--no-csv-escape-formulas goes with --format csv only.');
+  const { operation, paging } = target;
   const params: Record<string, unknown> = Object.fromEntries(
-    Object.keys(listQuery)
+    Object.keys(operation.query)
       .map((name) => [name, (flags as unknown as Record<string, unknown>)[keyOf(name)]])
       .filter(([, value]) => value !== undefined),
   );
   const walking = flags.all === true || flags.max !== undefined;
+  const { limitParam } = paging;
+  const maximum = operation.query[limitParam]?.maximum ?? Number.POSITIVE_INFINITY;
   // A walk asks for the largest pages the spec allows, or --max if fewer, unless --limit says otherwise.
-  if (walking) params[limitParam] ??= Math.min(flags.max ?? Number.POSITIVE_INFINITY, listQuery[limitParam]!.maximum!);
-  const loops = client(flags);
+  if (walking) params[limitParam] ??= Math.min(flags.max ?? Number.POSITIVE_INFINITY, maximum);
+  const engine = engineOf(client(flags));
+  const list: Lister = (query, options) => engine.list(operation, { path, query }, options);
   const writer = createWriter({
     format,
+    target,
     fields: flags.fields,
-    tableFields,
+    tableFields: target.tableFields,
     width: tableWidth(),
-    neverCut,
+    neverCut: neverCutIn(target),
     escapeFormulas: flags.csvEscapeFormulas,
   });
-  const output = new Output(writer);
-  const resume = () => resumeCommand(args, { written: output.written, lastCursor: output.lastCursor, max: flags.max });
+  const output = new Output(writer, cursorFieldOf(target));
+  const resume = () =>
+    resumeCommand(args, {
+      written: output.written,
+      resumeAt: resumeAt(target, params, output),
+      max: flags.max,
+      noun: target.noun,
+    });
   interrupt.onSecondSignal(() => {
     output.closeNow();
-    say(`stopped after ${output.written} sessions. To resume: ${resume()}`);
+    say(`stopped after ${output.written} ${target.noun}. To resume: ${resume()}`);
   });
   const options = { signal: interrupt.signal, ...(flags.query && { query: flags.query }) };
   let failure: LoopsError | undefined;
   try {
-    await (walking ? walk(loops, params, options, output, flags.max) : onePage(loops, params, options, output));
+    const pageSize = Number(params[limitParam] ?? operation.query[limitParam]?.default ?? 100);
+    await (walking
+      ? walk(list, pageSize, params, options, output, flags.max)
+      : onePage(target, list, params, options, output));
   } catch (error) {
     // A parameter the SDK refuses is a usage error, found before anything was sent or written.
     if (error instanceof ValidationError || !(error instanceof LoopsError)) throw error;
@@ -114,7 +155,7 @@ export async function listSessions(flags: ListFlags, interrupt: Interrupt, args:
   await output.close();
   // Everything is written: a second signal has nothing left to save.
   interrupt.onSecondSignal(() => {});
-  const stopped = `after ${output.written} sessions. To resume: ${resume()}`;
+  const stopped = `after ${output.written} ${target.noun}. To resume: ${resume()}`;
   if (interrupt.exitCode !== undefined) {
     say(`interrupted by ${interrupt.received} ${stopped}`);
   } else if (failure) {

@@ -1,16 +1,14 @@
 /**
- * How the CLI's flags read their values: numbers, the spec's list parameters, `--fields` and
- * `-q name=value`. A bad value is a usage error (exit 2) that names the flag as typed.
+ * How the CLI's flags read their values: numbers, the spec's parameters, `--fields`, `-q name=value`
+ * and `--data`. A bad value is a usage error (exit 2) that names the flag as typed.
  */
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option } from 'commander';
-import { operationMetadata } from '../../generated/operations.js';
-import type { ParamRule } from '../operation.js';
+import type { Operation, ParamRule } from '../operation.js';
 import { describeRule } from '../validation.js';
 import { parseFields } from './fields.js';
+import type { ListTarget } from './list-target.js';
 import { UsageError } from './usage-error.js';
-
-/** The list's query parameters, named and typed by the spec. */
-export const listQuery = operationMetadata.listCheckoutSessions.query as Readonly<Record<string, ParamRule>>;
 
 /** `starting_after` as a flag: `--starting-after`. */
 export const flagOf = (name: string) => `--${name.replaceAll('_', '-')}`;
@@ -32,24 +30,51 @@ export function positiveInteger(text: string): number {
   return value;
 }
 
-/** `--fields a,b.c`: the spec's fields only (a usage error names the valid ones). */
-export function fieldList(text: string): string[] {
-  try {
-    return parseFields(text);
-  } catch (error) {
-    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
-    throw error;
-  }
-}
+/** `--fields a,b.c`: the list's fields only (a usage error names the valid ones). */
+export const fieldListOf =
+  (target: ListTarget) =>
+  (text: string): string[] => {
+    try {
+      return parseFields(target, text);
+    } catch (error) {
+      if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
+  };
 
-/** `-q name=value`, repeatable: a query parameter the CLI has no flag for, sent as given. */
-export function queryPair(text: string, previous: Record<string, string> = {}): Record<string, string> {
-  const at = text.indexOf('=');
-  const name = at < 0 ? '' : text.slice(0, at);
-  if (!name) throw new InvalidArgumentError('expected name=value.');
-  if (Object.hasOwn(listQuery, name)) throw new InvalidArgumentError(`use ${flagOf(name)} for ${name}.`);
-  if (Object.hasOwn(previous, name)) throw new InvalidArgumentError(`${name} is given twice.`);
-  return Object.assign(Object.create(null), previous, { [name]: text.slice(at + 1) });
+/** `-q name=value`, repeatable: a query parameter of the operation's that has no flag, sent as given. */
+export const queryPairOf =
+  (operation: Operation) =>
+  (text: string, previous: Record<string, string> = {}): Record<string, string> => {
+    const at = text.indexOf('=');
+    const name = at < 0 ? '' : text.slice(0, at);
+    if (!name) throw new InvalidArgumentError('expected name=value.');
+    if (Object.hasOwn(operation.query, name)) throw new InvalidArgumentError(`use ${flagOf(name)} for ${name}.`);
+    if (Object.hasOwn(previous, name)) throw new InvalidArgumentError(`${name} is given twice.`);
+    return Object.assign(Object.create(null), previous, { [name]: text.slice(at + 1) });
+  };
+
+/**
+ * `--data`: the JSON body, given as is (`'{"mode":"payment"}'`), or read from a file (`@body.json`)
+ * or from stdin (`@-`). Checked against the spec by the SDK before anything is sent.
+ */
+export function jsonData(text: string): unknown {
+  let json = text;
+  if (text.startsWith('@')) {
+    const file = text.slice(1);
+    try {
+      json = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (error) {
+      throw new InvalidArgumentError(`cannot read ${file === '-' ? 'stdin' : file}: ${(error as Error).message}.`);
+    }
+  }
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new InvalidArgumentError(
+      `not JSON (${(error as Error).message}); give a JSON object, @file.json or @- for stdin.`,
+    );
+  }
 }
 
 /** An option for each query parameter of the list, named and typed by the spec (`--starting-after`). */

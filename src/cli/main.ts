@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /**
- * `loops-checkout`: the Loops checkout sessions API from a terminal, built on the SDK. Data goes to
+ * `loops-checkout`: the Loops checkout sessions API from a terminal, built on the SDK: a command for
+ * each operation of the spec. Data goes to
  * stdout and nothing else does; messages, log lines and progress go to stderr, escaped. Exit codes:
  * 0 done, 1 an API or network error, 2 a usage error, 130 after SIGINT and 143 after SIGTERM
  * (what was written stays valid).
  */
 import { type Command, CommanderError } from 'commander';
+import { operationMetadata } from '../../generated/operations.js';
 import { LoopsError, ValidationError } from '../index.js';
+import type { Operation } from '../operation.js';
+import { type CallFlags, callOperation } from './call.js';
 import { describeError } from './error-message.js';
-import { type ListFlags, listSessions } from './export.js';
+import { type ListFlags, listItems } from './export.js';
+import { listTarget } from './list-target.js';
 import { program } from './program.js';
-import { type RetrieveFlags, retrieveSession } from './retrieve.js';
 import { watchSignals } from './signals.js';
 import { say } from './stderr.js';
 import { UsageError } from './usage-error.js';
@@ -26,13 +30,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const cli = program({
-  async list(options, command) {
+  async list(id, path, options, command) {
     usage = command;
-    process.exitCode = await listSessions(options as unknown as ListFlags, interrupt, process.argv.slice(2));
+    const flags = options as unknown as ListFlags;
+    process.exitCode = await listItems(listTarget(id), path, flags, interrupt, process.argv.slice(2));
   },
-  async retrieve(id, options, command) {
+  async call(id, path, options, command) {
     usage = command;
-    await retrieveSession(id, options as RetrieveFlags, interrupt);
+    const operation = (operationMetadata as Record<string, Operation>)[id]!;
+    await callOperation(operation, path, options as CallFlags, interrupt);
   },
 });
 

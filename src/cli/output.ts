@@ -1,10 +1,9 @@
 /**
  * stdout, where data goes and nothing else: a writer's text, written as the reader takes it (a slow
- * pipe holds the export back rather than filling memory), closed exactly once, and remembering the
- * last session written: the cursor to resume from.
+ * pipe holds the export back rather than filling memory), closed exactly once, and remembering how
+ * many items were written and the last one's cursor: where to resume from.
  */
 import { once } from 'node:events';
-import { cursorField } from './fields.js';
 import type { Item, Writer } from './writers.js';
 
 /** Writes text to stdout, waiting when the reader is slower than the API. */
@@ -14,22 +13,24 @@ export async function emit(text: string): Promise<void> {
 
 export class Output {
   readonly #writer: Writer;
+  readonly #cursorField: string | undefined;
   #closed = false;
-  /** Sessions handed to stdout so far. */
+  /** Items handed to stdout so far. */
   written = 0;
-  /** The cursor field (`id`) of the last session written. */
+  /** The cursor field (`id`) of the last item written, for a list paged by cursor. */
   lastCursor: string | undefined;
 
-  constructor(writer: Writer) {
+  constructor(writer: Writer, cursorField: string | undefined) {
     this.#writer = writer;
+    this.#cursorField = cursorField;
   }
 
   async write(items: readonly Item[]): Promise<void> {
     if (this.#closed || items.length === 0) return;
     const text = this.#writer.rows(items);
     this.written += items.length;
-    for (const item of items) {
-      const cursor = item?.[cursorField];
+    for (const item of this.#cursorField === undefined ? [] : items) {
+      const cursor = item?.[this.#cursorField!];
       if (typeof cursor === 'string') this.lastCursor = cursor;
     }
     await emit(text);

@@ -1,21 +1,36 @@
 /**
- * The command line: `loops-checkout sessions list|retrieve` and their options, the list's filters
- * named and typed by the spec. Parsing only: what each command does is in export.ts and retrieve.ts.
+ * The command line, one command per operation of the spec (generated/catalog.ts): `sessions list`,
+ * `sessions retrieve <id>`, `sessions create --data …`. A list's filters, a call's query parameters
+ * and path arguments are named and typed by the spec. Parsing only: what a list command does is in
+ * export.ts, any other command in call.ts.
  */
 import { type Command, Option } from 'commander';
+import { catalog } from '../../generated/catalog.js';
+import { operationMetadata } from '../../generated/operations.js';
 import { VERSION } from '../index.js';
+import type { Operation } from '../operation.js';
 import { logLevels } from './client.js';
-import { fieldList, integer, listQuery, paramOption, positiveInteger, queryPair } from './flags.js';
+import { fieldListOf, integer, jsonData, paramOption, positiveInteger, queryPairOf } from './flags.js';
+import { listTarget } from './list-target.js';
 import { outputError, SafeCommand } from './safe-command.js';
 import { formats } from './writers.js';
 
+type Entry = {
+  command: readonly string[];
+  summary: string;
+  paginated: boolean;
+  body?: { required: boolean };
+  idempotencyKey?: boolean;
+  parameters: readonly { name: string; in: string }[];
+};
+
 export interface Actions {
-  list(options: Record<string, unknown>, command: Command): Promise<void>;
-  retrieve(id: string, options: Record<string, unknown>, command: Command): Promise<void>;
+  list(id: string, path: Record<string, string>, options: Record<string, unknown>, command: Command): Promise<void>;
+  call(id: string, path: Record<string, string>, options: Record<string, unknown>, command: Command): Promise<void>;
 }
 
 /** The options every command that calls the API shares. */
-function shared(command: Command): Command {
+function shared(command: Command, operation: Operation): Command {
   return command
     .option('--base-url <url>', 'the API base URL (default LOOPS_BASE_URL, then the production API)')
     .option('--timeout <ms>', 'milliseconds each attempt may take', integer)
@@ -29,8 +44,35 @@ function shared(command: Command): Command {
     .option(
       '-q, --query <name=value>',
       'a query parameter with no flag of its own, sent as given (repeatable)',
-      queryPair,
+      queryPairOf(operation),
     );
+}
+
+/** A list command's own options: how far to walk, and what to write. */
+function listOptions(command: Command, id: string): Command {
+  const target = listTarget(id);
+  return command
+    .option('--all', 'walk every page (streamed: constant memory)')
+    .option('--max <n>', `stop after n ${target.noun}, walking as many pages as that takes`, positiveInteger)
+    .addOption(new Option('--format <format>', 'table on a terminal, jsonl when piped').choices(formats))
+    .option('--fields <a,b.c>', "the spec's fields to keep; dots reach into objects", fieldListOf(target))
+    .option(
+      '--no-csv-escape-formulas',
+      'csv: write cells starting with = + - @ as they are (for machine readers, not spreadsheets)',
+    );
+}
+
+/** Any other command's own options: its body, its idempotency key, and how to show the answer. */
+function callOptions(command: Command, entry: Entry): Command {
+  if (entry.body) {
+    const data = new Option('--data <json|@file|@->', 'the JSON body: given as is, from a file, or from stdin');
+    command.addOption((entry.body.required ? data.makeOptionMandatory() : data).argParser(jsonData));
+  }
+  if (entry.idempotencyKey)
+    command.option('--idempotency-key <key>', 'makes a retried call count once (default: a new key)');
+  return command.addOption(
+    new Option('--format <format>', 'table on a terminal, json when piped').choices(['json', 'table']),
+  );
 }
 
 export function program(actions: Actions): Command {
@@ -40,29 +82,23 @@ export function program(actions: Actions): Command {
     .showHelpAfterError()
     .configureOutput({ outputError })
     .exitOverride();
-  const sessions = root.command('sessions').description('checkout sessions');
-  const list = sessions
-    .command('list')
-    .description('list checkout sessions, newest first: one page, every page with --all, or up to --max')
-    .option('--all', 'walk every page (streamed: constant memory)')
-    .option('--max <n>', 'stop after n sessions, walking as many pages as that takes', positiveInteger)
-    .addOption(new Option('--format <format>', 'table on a terminal, jsonl when piped').choices(formats))
-    .option(
-      '--fields <a,b.c>',
-      "the spec's fields to keep; dots reach into objects (total_details.amount_tax)",
-      fieldList,
-    )
-    .option(
-      '--no-csv-escape-formulas',
-      'csv: write cells starting with = + - @ as they are (for machine readers, not spreadsheets)',
-    );
-  for (const [name, rule] of Object.entries(listQuery)) list.addOption(paramOption(name, rule));
-  shared(list).action((options, command: Command) => actions.list(options, command));
-  shared(
-    sessions
-      .command('retrieve <id>')
-      .description('one checkout session by its id')
-      .addOption(new Option('--format <format>', 'table on a terminal, json when piped').choices(['json', 'table'])),
-  ).action((id: string, options, command: Command) => actions.retrieve(id, options, command));
+  const groups = new Map<string, Command>();
+  for (const [id, entry] of Object.entries(catalog as Record<string, Entry>)) {
+    const operation = (operationMetadata as Record<string, Operation>)[id]!;
+    const words = [...entry.command];
+    const name = words.pop()!;
+    const parent = words.length ? (groups.get(words[0]!) ?? root.command(words[0]!).description(words[0]!)) : root;
+    if (words.length) groups.set(words[0]!, parent);
+    const pathNames = entry.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+    const command = parent.command([name, ...pathNames.map((p) => `<${p}>`)].join(' ')).description(entry.summary);
+    if (entry.paginated) listOptions(command, id);
+    else callOptions(command, entry);
+    for (const [param, rule] of Object.entries(operation.query)) command.addOption(paramOption(param, rule));
+    shared(command, operation).action((...args: unknown[]) => {
+      const path = Object.fromEntries(pathNames.map((p, i) => [p, args[i] as string]));
+      const [options, self] = args.slice(pathNames.length) as [Record<string, unknown>, Command];
+      return entry.paginated ? actions.list(id, path, options, self) : actions.call(id, path, options, self);
+    });
+  }
   return root;
 }

@@ -1,19 +1,20 @@
 /**
- * How the CLI writes sessions: one writer per format, each fed page by page and closed once, so
+ * How the CLI writes a list's items: one writer per format, each fed page by page and closed once, so
  * that a stream of millions stays in constant memory and what was written is valid at any stop.
  */
 import { type CsvOptions, csvRow } from './csv.js';
-import { extraColumn, pick, specFields } from './fields.js';
+import { pick } from './fields.js';
+import type { ListTarget } from './list-target.js';
 import { createTable, tableText } from './table.js';
 
 export type Format = 'table' | 'json' | 'jsonl' | 'csv';
 export const formats: readonly Format[] = ['table', 'json', 'jsonl', 'csv'];
 
-/** A session as the API sent it: an object, or (from a faulty server) null. */
+/** An item as the API sent it: an object, or (from a faulty server) null. */
 export type Item = Record<string, unknown> | null;
 
 export interface Writer {
-  /** Text for a page's worth of sessions. */
+  /** Text for a page's worth of items. */
   rows(sessions: readonly Item[]): string;
   /** Text that closes the output (CSV's header and JSON's `[` when no row came, JSON's `]`). */
   end(): string;
@@ -21,6 +22,8 @@ export interface Writer {
 
 export interface WriterOptions extends CsvOptions {
   format: Format;
+  /** The list whose items are written: its fields, paths and extra column. */
+  target: ListTarget;
   /** The columns (csv, table) or keys (json, jsonl) to keep; csv defaults to every spec field, table to a few. */
   fields?: readonly string[] | undefined;
   /** The table's columns without --fields. */
@@ -32,16 +35,17 @@ export interface WriterOptions extends CsvOptions {
 }
 
 /** An item reduced to the chosen fields, each by its path (absent ones as null). */
-function selector(fields: readonly string[] | undefined): (item: Item) => unknown {
+function selector(target: ListTarget, fields: readonly string[] | undefined): (item: Item) => unknown {
   if (!fields) return (item) => item;
   return (item) =>
-    item === null ? null : Object.fromEntries(fields.map((field) => [field, pick(item, field) ?? null]));
+    item === null ? null : Object.fromEntries(fields.map((field) => [field, pick(target, item, field) ?? null]));
 }
 
 /** A writer for a format. */
 export function createWriter(options: WriterOptions): Writer {
-  const { format, fields } = options;
-  const select = selector(fields);
+  const { format, fields, target } = options;
+  const select = selector(target, fields);
+  const cell = (item: Item, field: string) => pick(target, item, field);
   if (format === 'jsonl') {
     return { rows: (items) => items.map((item) => `${JSON.stringify(select(item))}\n`).join(''), end: () => '' };
   }
@@ -55,7 +59,7 @@ export function createWriter(options: WriterOptions): Writer {
   }
   if (format === 'csv') {
     // The spec's fields, known before any row: every export has every column, whatever its first session holds.
-    const columns = fields ?? [...specFields, extraColumn];
+    const columns = fields ?? [...target.fields, target.extraColumn];
     let started = false;
     const header = () => {
       if (started) return '';
@@ -68,7 +72,7 @@ export function createWriter(options: WriterOptions): Writer {
         items
           .map((item) =>
             csvRow(
-              columns.map((field) => pick(item, field)),
+              columns.map((field) => cell(item, field)),
               options,
             ),
           )
@@ -79,7 +83,7 @@ export function createWriter(options: WriterOptions): Writer {
   const columns = fields ?? options.tableFields;
   const table = createTable({ columns, width: options.width, neverCut: options.neverCut });
   return {
-    rows: (items) => table.rows(items.map((item) => columns.map((field) => tableText(pick(item, field))))),
+    rows: (items) => table.rows(items.map((item) => columns.map((field) => tableText(cell(item, field))))),
     end: () => table.end(),
   };
 }
