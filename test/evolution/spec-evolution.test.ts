@@ -92,17 +92,23 @@ describe('ordinary spec changes reach the SDK, the fake server and the tests wit
 
     const dir = mkdtempSync(join(tmpdir(), 'loops-typed-use-'));
     try {
-      writeFileSync(join(dir, 'use.ts'), typedUse);
+      writeFileSync(join(dir, 'use.mts'), typedUse);
       const config = {
         extends: join(scratch.dir, 'tsconfig.json'),
         compilerOptions: { typeRoots: [join(scratch.dir, 'node_modules/@types')] },
-        files: [join(dir, 'use.ts')],
+        files: [join(dir, 'use.mts')],
       };
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
       inScratch(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', dir]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+
+    // The CLI has their commands, their flags named after their parameters.
+    const help = (...command: string[]) =>
+      inScratch(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...command, '--help']);
+    expect(help('products', 'list')).toMatch(/Usage: loops-checkout products list[\s\S]*--offset <n>[\s\S]*--all/);
+    expect(help('products', 'create')).toMatch(/--data <json\|@file\|@->[\s\S]*--idempotency-key <key>/);
   });
 
   it('the type-check and the quick test suite pass', () => {
