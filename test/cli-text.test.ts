@@ -179,8 +179,6 @@ describe('the resume line', () => {
       `loops-checkout sessions list --all ${cursorFlag} cs_0`,
     );
     const done = { written: 5, resumeAt: [cursorFlag, 'cs_5'] as const, max: 5 };
-    expect(resumeCommand(['sessions', 'list', '--max', '5'], done)).toMatch(
-      /^nothing: /,
-    );
+    expect(resumeCommand(['sessions', 'list', '--max', '5'], done)).toMatch(/^nothing: /);
   });
 });
