@@ -43,6 +43,12 @@ export function stopRepeatedPage(page: Pageable<unknown>): never {
   stopPaginating(`Page ending at ${at} sent twice: does the API ignore \`${param}\`?`, page.requestId);
 }
 
+/** Whether two pages hold the same items: as many, the first and the last alike (as JSON). */
+function sameItems(one: unknown[], other: unknown[]): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return one.length > 0 && one.length === other.length && same(one[0], other[0]) && same(one.at(-1), other.at(-1));
+}
+
 // The response each page came in, for PagePromise.withResponse(): kept off the page itself, whose
 // fields are the list the API sent.
 const responses = new WeakMap<object, Response>();
@@ -140,6 +146,17 @@ export class Page<Item, List, Next extends PageParams = Record<string, string>> 
     // A server that ignores the cursor answers this page again, ending where it ended.
     const [param, at] = Object.entries(params)[0]!;
     if (next.hasNextPage() && next.nextPageParams()?.[param] === at) stopRepeatedPage(next);
+    // One that ignores the offset answers the same items at every offset, which never end the same way.
+    if (
+      this.#asked.paging.style === 'offset' &&
+      next.hasNextPage() &&
+      sameItems(this.getPaginatedItems(), next.getPaginatedItems())
+    ) {
+      stopPaginating(
+        `Page at ${param} ${at} holds the items of the page before: does the API ignore \`${param}\`?`,
+        next.requestId,
+      );
+    }
     return next;
   }
 }

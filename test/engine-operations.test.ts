@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import { engineOf, LoopsClient } from '../src/client-core.js';
-import { ValidationError } from '../src/index.js';
+import { LoopsError, ValidationError } from '../src/index.js';
 import type { Operation } from '../src/operation.js';
 import { fakeSession } from '../src/testing/index.js';
 import { bodyExamples } from './support/bodies.js';
@@ -138,6 +138,33 @@ describe('a list paged by offset', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('a server that ignores the offset (the same page at every offset) ends the walk with a LoopsError', async () => {
+    let requests = 0;
+    await withHttpServer(
+      (_req, res) => {
+        requests++;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ data: products(5), has_more: true }));
+      },
+      async ({ url }) => {
+        const engine = engineOf(new LoopsClient({ apiKey, baseUrl: url, maxRetries: 0 }));
+        const list = engine.list(listing({ hasMoreField: 'has_more' }), { query: { limit: 5 } }, { prefetch: false });
+        const seen: unknown[] = [];
+        const error = await rejection(
+          (async () => {
+            for await (const product of list) seen.push(product);
+          })(),
+          LoopsError,
+        );
+        expect(error.message).toMatch(
+          /^Page at offset 5 holds the items of the page before: does the API ignore `offset`\? Stopped paginating/,
+        );
+        expect(seen).toHaveLength(5);
+        expect(requests).toBe(2);
+      },
     );
   });
 

@@ -33,9 +33,10 @@ export function bodyExamples(method: string, path: string): Record<string, unkno
   };
   const examples = requestBody.content['application/json']!.examples;
   return Object.fromEntries(
-    Object.entries(examples).map(([name, ref]) => [
+    Object.entries(examples).map(([name, example]) => [
       name,
-      document.components.examples[String(ref.$ref).split('/').at(-1)!]!.value,
+      // An example written in place, or a $ref to one of the components.
+      'value' in example ? example.value : document.components.examples[String(example.$ref).split('/').at(-1)!]!.value,
     ]),
   );
 }
