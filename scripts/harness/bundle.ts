@@ -18,11 +18,16 @@ export const sizeTargetBytes = 6_000;
  * review's fixes (→ 10.15 kB), prefetching auto-pagination (→ 10.43 kB, after a trimming pass
  * that saved 75 B without dropping anything) and hardening against typos and hostile input (options
  * checked by name with a suggestion, redaction of every encoding of the key, extra query names
- * encoded, control characters escaped, answers that are not HTTP, aborting return(): → 11.43 kB).
- * openapi-fetch alone is 2.6 kB; BENCHMARKS.md weighs each module. The guard sits just above today's
- * size, so that growth is a decision, not an accident.
+ * encoded, control characters escaped, answers that are not HTTP, aborting return(): → 11.43 kB), and
+ * the generated SDK with its first POST (→ 13.92 kB): request bodies checked by one interpreter of
+ * the spec's JSON Schema (+2.6 kB minified net, parameters now checked by it too) and their rules
+ * (+1.6 kB), the engine behind the generated methods (+0.95 kB net), pages generic over any list and
+ * paged by cursor or offset (+0.86 kB), safe retries of a POST and idempotency keys (+1.0 kB). That is
+ * over the 11 kB bar: meeting it would mean dropping openapi-fetch from the request path (2.6 kB) and
+ * the body checks. openapi-fetch alone is 2.6 kB; BENCHMARKS.md weighs each module. The guard sits
+ * just above today's size, so that growth is a decision, not an accident.
  */
-export const sizeGuardBytes = 11_500;
+export const sizeGuardBytes = 14_000;
 
 export interface BundleSize {
   minified: number;
