@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { root } from '../harness/paths.js';
 import { runRedocly } from '../harness/redocly.js';
 import { checkLandingRoute, landingRoute, redocOptions } from './redoc-config.js';
+import { writeTextReference } from './text-reference.js';
 
 type Json = Record<string, unknown>;
 
@@ -62,5 +63,6 @@ export function buildDocs(): string {
   const html = readFileSync(output, 'utf8');
   checkLandingRoute(html, route);
   writeFileSync(output, makeSelfContained(html));
+  writeTextReference(document, docsDir);
   return output;
 }

@@ -151,6 +151,17 @@ describe('the hosted reference, in Chromium, opened without a click', () => {
     expect(reference.requests.length).toBeGreaterThan(0);
   });
 
+  it('links the SDK reference, llms.txt and reference.md from Getting started, each served beside the page', async () => {
+    await renderEverySection(page);
+    for (const file of ['api.md', 'llms.txt', 'reference.md']) {
+      const link = page.locator(`#api-content a[href="${file}"]`).first();
+      expect(await link.count(), file).toBe(1);
+      const response = await page.request.get(new URL(file, page.url()).href);
+      expect(response.status(), file).toBe(200);
+      expect(await response.text()).toBe(readFileSync(join(docsDir, file), 'utf8'));
+    }
+  });
+
   it('saves a full-page screenshot with every section drawn, down to the last operation', async () => {
     await renderEverySection(page);
     const path = join(docsDir, 'screenshot.png');
