@@ -14,7 +14,11 @@ export const docsDir = join(root, 'dist', 'docs');
 export const bundle = JSON.parse(readFileSync(join(root, 'generated', 'openapi.json'), 'utf8')) as {
   info: { description: string };
   tags: { name: string; description: string; 'x-traitTag'?: boolean }[];
-  components: { schemas: { CheckoutSession: { properties: Record<string, unknown> } } };
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown> }> & {
+      CheckoutSession: { properties: Record<string, unknown> };
+    };
+  };
   paths: Record<
     string,
     Record<string, { operationId: string; summary: string; tags: string[] } & Record<string, unknown>>

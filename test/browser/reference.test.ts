@@ -46,10 +46,20 @@ describe('the hosted reference, in Chromium, opened without a click', () => {
     }
   });
 
-  it('shows every CheckoutSession field of the 200 response, expanded', async () => {
+  it('shows every CheckoutSession field of the 200 response, nested ones too, expanded', async () => {
+    // Redoc draws a schema's fields only once they come near the screen: scroll, but click nothing.
+    await renderEverySection(page);
     const text = await seen(firstOperationSection(page));
-    for (const field of Object.keys(bundle.components.schemas.CheckoutSession.properties)) {
+    const { schemas } = bundle.components;
+    for (const [field, schema] of Object.entries(schemas.CheckoutSession.properties)) {
       expect(text, `field ${field}`).toContain(`data[].${field}`);
+      // An object field (such as automatic_tax): its own fields, which Redoc shows only when expanded.
+      const refs = JSON.stringify(schema).match(/#\/components\/schemas\/\w+/g) ?? [];
+      for (const ref of refs) {
+        const nested = schemas[ref.split('/').at(-1)!]!.properties ?? {};
+        for (const inner of Object.keys(nested))
+          expect(text, `field ${field}.${inner}`).toContain(`data[].${field}.${inner}`);
+      }
     }
     expect(text).toContain('has_more');
   });
