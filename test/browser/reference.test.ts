@@ -89,6 +89,7 @@ describe('the hosted reference, in Chromium, opened without a click', () => {
         [1400, page],
         [800, narrow],
       ] as const) {
+        await renderEverySection(on);
         const blocks = await firstOperationSection(on)
           .locator('pre')
           .evaluateAll((pres) =>
