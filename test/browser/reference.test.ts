@@ -206,9 +206,13 @@ describe('the hosted reference, in Chromium, opened without a click', () => {
     expect(picture.height).toBeGreaterThan(10_000);
     // Measured: each tenth of the page, sidebar left out, is 1 to 4 % dark text; a blank one is 0.
     for (const [i, ink] of picture.tenths.entries()) expect(ink, `tenth ${i + 1} of the page`).toBeGreaterThan(0.003);
-    expect(await seen(page.locator('body'))).toContain(
-      Object.values(Object.values(bundle.paths).at(-1)!).at(-1)!.summary,
-    );
+    // The last operation is drawn, not left a placeholder, and the picture is the page's full height.
+    const last = Object.values(Object.values(bundle.paths).at(-1)!).at(-1)!;
+    const section = page.locator(`#api-content [data-section-id$="/${last.operationId.toLowerCase()}"]`).first();
+    expect(await seen(section)).toContain(last.summary);
+    // Measured: 10 px shorter than the document's scrollHeight (the margin below the last section).
+    const full = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(Math.abs(picture.height - full)).toBeLessThanOrEqual(20);
     console.log(
       `screenshot: ${picture.width}×${picture.height} px, ink by tenth ${picture.tenths.map((t) => (t * 100).toFixed(1)).join(' ')} %`,
     );
