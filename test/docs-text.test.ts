@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../generated/catalog.js';
 import { renderLlmsTxt } from '../scripts/docs/llms-txt.js';
+import { checkLandingRoute, landingRoute, tagRoute } from '../scripts/docs/redoc-config.js';
 import { renderReferenceMarkdown } from '../scripts/docs/reference-md.js';
 import { root } from '../scripts/harness/paths.js';
 import { limitBounds, limitParam, statusValues } from './support/spec.js';
@@ -139,5 +140,23 @@ describe('llms.txt: the map of the reference, for programs', () => {
       expect(llms).toContain(
         `\`${entry.method} ${entry.path}\`, \`${['loops', ...entry.resource, entry.sdkMethod].join('.')}()\``,
       );
+  });
+});
+
+describe('the route the reference page opens on', () => {
+  const first = operations[0]!;
+  const tag = (first as unknown as { tags: string[] }).tags[0]!;
+
+  it("is the first operation's, under its first tag, as Redoc 3 names them", () => {
+    expect(landingRoute(bundle as never)).toBe(`${tagRoute(tag)}/${first.operationId.toLowerCase()}`);
+    expect(tagRoute('Retries and rate limits')).toBe('/retries-and-rate-limits');
+  });
+
+  it("is refused when Redoc's prerendered page has no link to its tag: the page would open on a 404", () => {
+    const route = landingRoute(bundle as never);
+    expect(() => checkLandingRoute(`<a href="${tagRoute(tag)}">`, route)).not.toThrow();
+    expect(() => checkLandingRoute('<a href="/errors"><a href="/pagination">', route)).toThrow(
+      /has no link to \/[\w-]+, the route the reference would open on: its tag routes are \/errors, \/pagination/,
+    );
   });
 });
