@@ -101,6 +101,9 @@ const notYetRendered = '#api-content [data-section-id]:empty, #api-content div[a
 
 /** Scrolls each part of the page Redoc has not rendered yet into view, one after the other, until none is left. */
 export async function renderEverySection(page: Page): Promise<void> {
+  // Until the reader scrolls or presses a key, Redoc keeps the section it opened on at the top of
+  // the screen, scrolling back to it whenever the page grows: a key press, as a reader's, ends that.
+  await page.keyboard.press('Home');
   for (let round = 0; round < 200; round++) {
     const placeholder = await page.$(notYetRendered);
     if (!placeholder) return;
