@@ -528,7 +528,8 @@ export interface components {
             };
         };
         /**
-         * @description Something went wrong on the server; the request is safe to retry.
+         * @description Something went wrong on the server. A list or retrieve is safe to retry; a create may have been
+         *     processed before the error, so the SDK does not send it again (unless `x-should-retry: true`).
          *     **Assumption**: not shown on the published reference page.
          */
         InternalServerError: {

@@ -40,6 +40,10 @@ export interface CallParams {
 // Methods that leave the server as it was when sent twice: they can always be repeated.
 const repeatable = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
+/** Whether an operation may be sent again after any failure worth another attempt, not only one that proves it unprocessed. */
+export const repeatsSafely = ({ method, idempotencyHeader }: Pick<Operation, 'method' | 'idempotencyHeader'>) =>
+  repeatable.includes(method) || idempotencyHeader !== undefined;
+
 /**
  * Calls any operation of the spec with the same retries, timeouts, typed errors and redirect
  * refusal for all. GET, HEAD, PUT and DELETE retry after any failure worth another attempt, and so
@@ -63,7 +67,7 @@ export async function call<T>(
       ? { ...options.headers, [idempotencyHeader]: params.idempotencyKey }
       : options.headers;
   const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, fetch };
-  const repeats = repeatable.includes(operation.method) || idempotencyHeader !== undefined;
+  const repeats = repeatsSafely(operation);
   const { log } = settings;
   const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {

@@ -28,6 +28,7 @@ const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.ur
 const tsBlocks = (markdown: string) => [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const bundled = JSON.parse(read('generated/openapi.json')) as {
   info: { description: string };
+  tags: { name: string; description?: string; 'x-traitTag'?: boolean }[];
   paths: Record<string, Record<string, { 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>>;
 };
 const samples = Object.values(bundled.paths).flatMap((item) =>
@@ -53,6 +54,15 @@ const examples = [
     code,
     generated: undefined,
   })),
+  ...bundled.tags
+    .filter((tag) => tag['x-traitTag'])
+    .flatMap((tag) =>
+      tsBlocks(tag.description ?? '').map((code, i) => ({
+        name: `${tag.name}, example ${i + 1}`,
+        code,
+        generated: undefined,
+      })),
+    ),
   ...samples.map((sample) => ({
     name: `code sample "${sample.label}" of ${sample.operationId}`,
     code: sample.source,
@@ -113,7 +123,7 @@ const scenarios: Scenario[] = [
     check: ({ log }) => expect(log).toEqual(['5']),
   },
   {
-    holds: 'createFakeLoopsServer(',
+    holds: "{ type: 'slow', delayMs: 5_000 }",
     check({ log }) {
       // 250 sessions in 3 pages, each reached after the faults: 429, 503, reset and a slow answer.
       expect(log).toEqual(['250 7', 'true']);
@@ -168,6 +178,44 @@ const scenarios: Scenario[] = [
     },
   },
 ];
+
+// The examples of the reference's guide sections (spec/docs/).
+scenarios.push(
+  {
+    holds: 'pages, the last ending at',
+    check: ({ log }) =>
+      expect(log).toEqual([`${Math.ceil(sessions.length / 100)} pages, the last ending at ${sessions.at(-1)!.id}`]),
+  },
+  {
+    holds: "retrieve('cs_test_no_such_session')",
+    check: ({ log }) => expect(log).toEqual([expect.stringMatching(/^404 resource_missing req_fake\d+$/)]),
+  },
+  {
+    holds: 'new Loops({ maxRetries: 4, timeout: 10_000 })',
+    faults: rateLimited(2),
+    check({ log, warn }) {
+      expect(log).toEqual([expect.stringMatching(/^10 req_fake\d+$/)]);
+      expect(warn).toEqual([
+        expect.stringMatching(/retry 1 of 4 in \d+ ms, after 429/),
+        expect.stringMatching(/retry 2 of 4/),
+      ]);
+    },
+  },
+  {
+    // A create that fails with a 500 is not sent again: a retry would succeed and print the new session's id.
+    holds: 'outcome unknown, not retried',
+    faults: [{ type: 'status', status: 500 }],
+    check({ log, warn }) {
+      expect(log).toEqual([expect.stringMatching(/^outcome unknown, not retried: 500 .*request ID: req_fake\d+/)]);
+      expect(warn).toEqual([expect.stringMatching(/POST \/checkout\/sessions: not retried after 500/)]);
+    },
+  },
+  {
+    holds: 'console.log(sessions.length, server.requests.length)',
+    // 30 sessions in pages of 10, the first asked twice: the fault's 503, then its retry.
+    check: ({ log }) => expect(log).toEqual(['30 4']),
+  },
+);
 
 const held = ({ holds }: Scenario, code: string) => (typeof holds === 'string' ? code.includes(holds) : holds(code));
 

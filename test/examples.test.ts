@@ -10,9 +10,14 @@ const tsBlocks = (markdown: string) => [...markdown.matchAll(/```ts\n([\s\S]*?)`
 const readme = tsBlocks(read('README.md'));
 const bundled = JSON.parse(read('generated/openapi.json')) as {
   info: { description: string };
+  tags: { name: string; description?: string; 'x-traitTag'?: boolean }[];
   paths: Record<string, { get: { 'x-codeSamples': { lang: string; label: string; source: string }[] } }>;
 };
 const gettingStarted = tsBlocks(bundled.info.description);
+// The reference's guide sections: the spec's tags without operations, each a Markdown file of spec/docs/.
+const guides = bundled.tags
+  .filter((tag) => tag['x-traitTag'])
+  .flatMap((tag) => tsBlocks(tag.description ?? '').map((code) => ({ section: tag.name, code })));
 
 describe('code that readers copy', () => {
   it('README and the reference’s Getting started have TypeScript examples', () => {
@@ -20,10 +25,17 @@ describe('code that readers copy', () => {
     expect(gettingStarted.length).toBe(3);
   });
 
+  it('the guide sections of the reference have TypeScript examples', () => {
+    expect(new Set(guides.map((guide) => guide.section))).toEqual(
+      new Set(['Pagination', 'Errors', 'Retries and rate limits', 'Idempotency', 'Testing with the fake server']),
+    );
+  });
+
   it('type-check against src/ and generated/', () => {
     const sources = Object.fromEntries([
       ...readme.map((code, i) => [`readme-${i + 1}.mts`, code]),
       ...gettingStarted.map((code, i) => [`getting-started-${i + 1}.mts`, code]),
+      ...guides.map(({ code }, i) => [`guide-${i + 1}.mts`, code]),
     ]);
     expect(typecheckSources(sources)).toEqual([]);
   }, 60_000);

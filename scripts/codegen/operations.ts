@@ -68,7 +68,7 @@ function body(document: Json, { operation, id }: SpecOperation, uses: Set<string
 }
 
 /** The header that carries an idempotency key, when the operation declares one (Stripe's `Idempotency-Key`). */
-function idempotencyHeader({ parameters, id }: SpecOperation): string | undefined {
+export function idempotencyHeader({ parameters, id }: SpecOperation): string | undefined {
   const headers = parameters.filter((p) => p.in === 'header');
   for (const header of headers) {
     if (header.name.toLowerCase() !== 'idempotency-key') {

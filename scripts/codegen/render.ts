@@ -1,4 +1,4 @@
-/** What generated/ should hold: the bundled spec (JSON and YAML), its TypeScript types and constants. */
+/** What generated/ should hold: the bundled spec (JSON and YAML), its TypeScript types and constants, the SDK reference. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify as toYaml } from 'yaml';
 import { root } from '../harness/paths.js';
 import { runRedocly } from '../harness/redocly.js';
+import { renderApiMarkdown } from './api-md.js';
 import { renderCatalog } from './catalog.js';
 import { injectCodeSamples } from './code-samples.js';
 import { renderOperations } from './operations.js';
@@ -47,6 +48,8 @@ export async function render(): Promise<Outputs> {
     ['schema.ts', header + types],
     ['operations.ts', header + renderOperations(document)],
     ['catalog.ts', header + renderCatalog(document)],
+    // The SDK reference: beside the code it describes, so that the drift check covers it too.
+    ['api.md', renderApiMarkdown(document, notice)],
     ...renderSdk(document).map(([name, code]): [string, string] => [name, header + code]),
     // Samples carry no notice: the reference shows them as they are, and they say what they are in spec/README.
     ...samples,

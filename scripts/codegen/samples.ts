@@ -7,7 +7,7 @@ import { type Json, operationsOf, resolveRef, type SpecOperation } from './docum
 import { placementOf } from './sdk.js';
 
 /** The example value of a parameter: its own, its schema's, or a placeholder of its type. */
-function exampleOf(document: Json, node: Json): unknown {
+export function exampleOf(document: Json, node: Json): unknown {
   const schema = resolveRef<Json>(document, node.schema ?? node);
   const examples = (node.examples ?? schema.examples) as unknown[] | Record<string, { value: unknown }> | undefined;
   if (node.example !== undefined) return node.example;
@@ -19,7 +19,7 @@ function exampleOf(document: Json, node: Json): unknown {
 }
 
 /** The example body of an operation: the first example the spec gives for it. */
-function exampleBody(document: Json, { operation }: SpecOperation): unknown {
+export function exampleBody(document: Json, { operation }: SpecOperation): unknown {
   const requestBody = resolveRef<Json | undefined>(document, operation.requestBody);
   const json = (requestBody?.content as Json | undefined)?.['application/json'] as Json | undefined;
   return json && exampleOf(document, json);

@@ -40,51 +40,75 @@ export const typeNameOf = (document: Json, name: string) => {
 
 const lines = (...parts: (string | false | undefined)[]) => parts.filter((part) => typeof part === 'string').join('\n');
 
-/** One method of a resource class, and the type names it needs. */
-function renderMethod(document: Json, spec: SpecOperation, place: Placement): { code: string; types: Set<string> } {
+/** One argument of a generated method: its name, its type as the code and as a reader writes it, and whether it may be left out. */
+export interface Argument {
+  kind: 'path' | 'body' | 'params' | 'options';
+  name: string;
+  type: string;
+  /** The type as a reader writes it: `string` for a path parameter rather than its indexed type. */
+  shown: string;
+  optional: boolean;
+}
+
+/** What a generated method takes and returns, and the type names it needs. */
+export interface Signature {
+  args: Argument[];
+  returns: string;
+  types: Set<string>;
+}
+
+const jsTypes: Record<string, string> = { integer: 'number', number: 'number', boolean: 'boolean' };
+const jsType = (schema: Json | undefined) => jsTypes[String(schema?.type)] ?? 'string';
+
+/** An operation's method signature: path parameters in order, its JSON body, its query parameters, then per-call options. */
+export function signatureOf(document: Json, spec: SpecOperation): Signature {
   const { operation, id, parameters } = spec;
   const types = new Set<string>();
-  const args: string[] = [];
-  const call: string[] = [];
-  const pathParams = parameters.filter((p) => p.in === 'path');
-  for (const p of pathParams) args.push(`${p.name}: operations['${id}']['parameters']['path']['${p.name}']`);
-  if (pathParams.length) call.push(`path: { ${pathParams.map((p) => p.name).join(', ')} }`);
+  const args: Argument[] = [];
+  for (const p of parameters.filter((p) => p.in === 'path')) {
+    const type = `operations['${id}']['parameters']['path']['${p.name}']`;
+    args.push({ kind: 'path', name: p.name, type, shown: jsType(p.schema), optional: false });
+  }
   const requestBody = operation.requestBody as Json | undefined;
   if (requestBody) {
     const schema = ((requestBody.content as Json)['application/json'] as Json).schema;
     const component = componentName(schema);
     const type = component ? typeNameOf(document, component) : `${pascal(id)}Body`;
     types.add(type);
-    args.push(`body: ${type}${requestBody.required === true ? '' : ' = {}'}`);
-    call.push('body');
+    args.push({ kind: 'body', name: 'body', type, shown: type, optional: requestBody.required !== true });
   }
   const query = parameters.filter((p) => p.in === 'query');
   if (query.length) {
     const type = paramsTypeOf(spec);
     types.add(type);
-    args.push(`params: ${type}${query.some((p) => p.required) ? '' : ' = {}'}`);
-    call.push('query: params');
+    args.push({ kind: 'params', name: 'params', type, shown: type, optional: !query.some((p) => p.required) });
   }
   const paging = operation['x-pagination'] as Json | undefined;
   const options = paging ? 'ListOptions' : requestOptionsType(spec);
-  args.push(`options: ${options} = {}`);
-  const success = successComponent(spec);
-  types.add(typeNameOf(document, success));
-  let returns: string;
-  let body: string;
-  if (paging) {
-    const list = typeNameOf(document, success);
-    const item = itemType(document, success, paging.itemsField as string);
-    types.add(item);
-    const next = paging.style === 'offset' ? ', Record<string, number>' : '';
-    returns = `PagePromise<${item}, ${list}${next}>`;
-    body = `return this.#engine.list(operationMetadata.${id}, { ${call.join(', ')} }, options);`;
-  } else {
-    returns = `APIPromise<${typeNameOf(document, success)}>`;
-    body = `return this.#engine.call(operationMetadata.${id}, { ${call.join(', ')} }, options);`;
-  }
+  args.push({ kind: 'options', name: 'options', type: options, shown: options, optional: true });
+  const success = typeNameOf(document, successComponent(spec));
+  types.add(success);
+  if (!paging) return { args, returns: `APIPromise<${success}>`, types };
+  const item = itemType(document, successComponent(spec), paging.itemsField as string);
+  types.add(item);
+  const next = paging.style === 'offset' ? ', Record<string, number>' : '';
+  return { args, returns: `PagePromise<${item}, ${success}${next}>`, types };
+}
+
+/** One method of a resource class, and the type names it needs. */
+function renderMethod(document: Json, spec: SpecOperation, place: Placement): { code: string; types: Set<string> } {
+  const { args, returns, types } = signatureOf(document, spec);
+  const call: string[] = [];
+  const pathParams = args.filter((arg) => arg.kind === 'path');
+  if (pathParams.length) call.push(`path: { ${pathParams.map((arg) => arg.name).join(', ')} }`);
+  if (args.some((arg) => arg.kind === 'body')) call.push('body');
+  if (args.some((arg) => arg.kind === 'params')) call.push('query: params');
+  // An optional body or query object defaults to {}; the options always do.
+  const declared = args.map((arg) => `${arg.name}: ${arg.type}${arg.optional ? ' = {}' : ''}`);
+  const engine = spec.operation['x-pagination'] ? 'list' : 'call';
+  const body = `return this.#engine.${engine}(operationMetadata.${spec.id}, { ${call.join(', ')} }, options);`;
   const docs = docComment(document, spec);
-  const code = lines(docs, `  ${place.method}(${args.join(', ')}): ${returns} {`, `    ${body}`, '  }');
+  const code = lines(docs, `  ${place.method}(${declared.join(', ')}): ${returns} {`, `    ${body}`, '  }');
   return { code, types };
 }
 

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../harness/paths.js';
 import { runRedocly } from '../harness/redocly.js';
+import { checkLandingRoute, landingRoute, redocOptions } from './redoc-config.js';
+import { writeTextReference } from './text-reference.js';
+
+type Json = Record<string, unknown>;
 
 export const docsDir = join(root, 'dist', 'docs');
 
@@ -26,33 +30,17 @@ export function makeSelfContained(html: string): string {
 }
 
 /**
- * Redoc shows only the code samples whose labels its `codeSamples.languages` setting lists, so the
- * setting is derived from the samples the bundled spec carries, in their order.
+ * Builds dist/docs/index.html from generated/openapi.json, Redoc's scripts inlined (no CDN, no
+ * fonts), with our template (code wraps, sections painted, opens on the first operation).
  */
-function redocConfig(): string {
-  const document = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { 'x-codeSamples'?: { lang: string; label: string }[] }>>;
-  };
-  const labels = new Map<string, string>();
-  for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem)) {
-      for (const { lang, label } of operation['x-codeSamples'] ?? []) {
-        const highlight = lang.toLowerCase() === 'curl' ? 'bash' : lang.toLowerCase();
-        labels.set(label, highlight);
-      }
-    }
-  }
-  const languages = [...labels].map(([label, lang]) => ({ lang, label }));
-  return JSON.stringify({ telemetry: 'off', openapi: { codeSamples: { languages } } }, null, 2);
-}
-
-/** Builds dist/docs/index.html from generated/openapi.json, Redoc's scripts inlined: no CDN, no fonts. */
 export function buildDocs(): string {
   const output = join(docsDir, 'index.html');
+  const document = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')) as Json;
+  const route = landingRoute(document);
   const configDir = mkdtempSync(join(tmpdir(), 'loops-docs-'));
   try {
     const config = join(configDir, 'redocly.yaml');
-    writeFileSync(config, redocConfig());
+    writeFileSync(config, JSON.stringify({ telemetry: 'off', openapi: redocOptions(document) }, null, 2));
     runRedocly([
       'build-docs',
       'generated/openapi.json',
@@ -61,6 +49,9 @@ export function buildDocs(): string {
       config,
       '--lint-config',
       'off',
+      '--template',
+      join(root, 'scripts/docs/template.hbs'),
+      `--templateOptions.landingRoute=${route}`,
       '--output',
       output,
       '--title',
@@ -69,6 +60,9 @@ export function buildDocs(): string {
   } finally {
     rmSync(configDir, { recursive: true, force: true });
   }
-  writeFileSync(output, makeSelfContained(readFileSync(output, 'utf8')));
+  const html = readFileSync(output, 'utf8');
+  checkLandingRoute(html, route);
+  writeFileSync(output, makeSelfContained(html));
+  writeTextReference(document, docsDir);
   return output;
 }

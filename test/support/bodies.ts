@@ -115,14 +115,22 @@ export function broken(schema: Schema): fc.Arbitrary<unknown> {
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv, { mode: 'fast', formats: ['email', 'uri', 'date-time'] });
+// OpenAPI's integer sizes, as JSON Schema leaves them to the validator: a 32-bit integer, a safe one.
+ajv.addFormat('int32', { type: 'number', validate: (n: number) => n >= -(2 ** 31) && n < 2 ** 31 });
+ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
 ajv.addSchema({
   $id: 'loops',
   $defs: JSON.parse(JSON.stringify(schemas).replaceAll('"#/components/schemas/', '"#/$defs/')),
 });
 
+// Compiled once per schema: compiling is what an Ajv check costs (some 10 ms), not validating.
+const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+
 /** Where Ajv says value breaks schema, as the SDK names places (`line_items[0].quantity`); empty when valid. */
 export function ajvProblems(schema: Schema, value: unknown): string[] {
-  const validate = ajv.compile({ $ref: `loops#/$defs/${String(schema.$ref).split('/').at(-1)}` });
+  const name = String(schema.$ref).split('/').at(-1)!;
+  if (!validators.has(name)) validators.set(name, ajv.compile({ $ref: `loops#/$defs/${name}` }));
+  const validate = validators.get(name)!;
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error: ErrorObject) => {
     const steps = error.instancePath
