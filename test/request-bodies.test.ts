@@ -153,7 +153,7 @@ describe('create(body): the body is checked against the spec before anything is 
         expect(problem === undefined, JSON.stringify({ problem, judged })).toBe(judged.length === 0);
         if (problem) expect(judged).toContain(problem.path);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 
