@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle, docsDir, type Reference, renderEverySection, seen, startReference } from './page.js';
+import { bundle, docsDir, foreignRequests, type Reference, renderEverySection, seen, startReference } from './page.js';
 
 let reference: Reference;
 let page: Page;
@@ -80,12 +80,7 @@ describe('the whole reference page, every part drawn', () => {
 
   it('logs no console error and asks no host but its own', () => {
     expect(reference.consoleErrors).toEqual([]);
-    const foreign = reference.requests.filter((url) => {
-      if (url.startsWith('data:') || url.startsWith('blob:')) return false;
-      const host = new URL(url).hostname;
-      return host !== '127.0.0.1' && host !== 'localhost';
-    });
-    expect(foreign).toEqual([]);
+    expect(foreignRequests(reference)).toEqual([]);
     expect(reference.requests.length).toBeGreaterThan(0);
   });
 });

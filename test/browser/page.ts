@@ -84,6 +84,15 @@ export async function startReference(): Promise<Reference> {
   };
 }
 
+/** The requests the page made to any host but this machine's: what a self-contained page never makes. */
+export function foreignRequests(reference: Reference): string[] {
+  return reference.requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+    const host = new URL(url).hostname;
+    return host !== '127.0.0.1' && host !== 'localhost';
+  });
+}
+
 export const operationTitle = (page: Page) => page.getByRole('heading', { name: firstOperation.summary });
 
 /** The first operation's section of the page. */
