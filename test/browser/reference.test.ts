@@ -67,7 +67,8 @@ describe('the hosted reference, in Chromium, opened without a click', () => {
     for (const status of statusValues) expect(text).toContain(`"${status}"`);
     expect(text).toMatch(
       new RegExp(
-        `${escapeRegExp(limitParam)}\\s+integer, \\[ ${limitBounds.minimum} \\.\\. ${limitBounds.maximum} \\]`,
+        // The type, the size format the spec may give it (`, (int32)`), then the bounds.
+        `${escapeRegExp(limitParam)}\\s+integer(, \\(int\\d+\\))?, \\[ ${limitBounds.minimum} \\.\\. ${limitBounds.maximum} \\]`,
       ),
     );
     expect(text).toContain(cursorParam);
