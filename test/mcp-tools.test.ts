@@ -12,13 +12,12 @@ import { listItemPaths, operationMetadata } from '../generated/operations.js';
 import { maxItems } from '../src/cli/mcp/bounds.js';
 import { fakeSessions } from '../src/testing/index.js';
 import { bodyExamples, bodySchema, broken, valid } from './support/bodies.js';
-import { textOf, useMcp } from './support/mcp.js';
+import { textOf, toolOf, useMcp } from './support/mcp.js';
 import { schemaValidator } from './support/schema.js';
 
 const mcp = useMcp(fakeSessions(20));
 const entries = Object.entries(catalog);
-const nameOf = (operationId: string) => operationId.replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase();
-const readOnly = entries.filter(([, entry]) => !entry.writes).map(([id]) => nameOf(id));
+const readOnly = entries.filter(([, entry]) => !entry.writes).map(([id]) => toolOf(id));
 const writing = entries.filter(([, entry]) => entry.writes);
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
@@ -41,7 +40,7 @@ describe('tools/list', () => {
   it('describes each tool by its summary, description and every parameter; each parameter keeps its description and rules', async () => {
     const { tools } = await listTools(['--allow-writes']);
     for (const [id, entry] of entries) {
-      const tool = tools.find((t) => t.name === nameOf(id))!;
+      const tool = tools.find((t) => t.name === toolOf(id))!;
       expect(tool.title).toBe(entry.summary);
       expect(tool.description).toContain(entry.summary);
       expect(tool.description).toContain(entry.description);
@@ -62,7 +61,7 @@ describe('tools/list', () => {
   it('gives a list tool `fields` (every path of its items) and `max` (up to the bound)', async () => {
     const { tools } = await listTools();
     for (const [id, entry] of entries.filter(([, e]) => e.paginated)) {
-      const properties = tools.find((t) => t.name === nameOf(id))!.inputSchema.properties as Record<
+      const properties = tools.find((t) => t.name === toolOf(id))!.inputSchema.properties as Record<
         string,
         { items: { anyOf: [{ enum: string[] }, { pattern: string }] } }
       >;
@@ -80,7 +79,7 @@ describe('read-only unless --allow-writes', () => {
   it('refuses a call of a tool that writes, saying why, and sends nothing', async () => {
     const session = await mcp.connect();
     for (const [id] of writing) {
-      await expect(session.call(nameOf(id), {})).rejects.toThrow(/changes data.*--allow-writes/);
+      await expect(session.call(toolOf(id), {})).rejects.toThrow(/changes data.*--allow-writes/);
     }
     expect(mcp.cli.fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     expect(session.stderr()).toMatch(/read-only: --allow-writes adds/);
@@ -90,7 +89,7 @@ describe('read-only unless --allow-writes', () => {
     'with --allow-writes, %s is a tool whose body schema takes exactly what the spec takes',
     async (id, entry) => {
       const { session, tools } = await listTools(['--allow-writes']);
-      const tool = tools.find((t) => t.name === nameOf(id))!;
+      const tool = tools.find((t) => t.name === toolOf(id))!;
       expect(tool.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: entry.method !== 'POST' });
       expect(tool.inputSchema.required).toContain('body');
       const method = entry.method.toLowerCase();
@@ -106,7 +105,7 @@ describe('read-only unless --allow-writes', () => {
         { numRuns: 200 },
       );
       const example = Object.values(bodyExamples(method, entry.path))[0];
-      const result = await session.call(nameOf(id), { body: example });
+      const result = await session.call(toolOf(id), { body: example });
       expect(result.isError).toBeUndefined();
       expect(JSON.parse(textOf(result))).toEqual(expect.any(Object));
       expect(mcp.cli.fake.requests.filter((r) => r.method === entry.method)).toHaveLength(1);

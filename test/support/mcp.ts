@@ -28,7 +28,10 @@ export interface McpSetup {
   transcript(): string;
 }
 
-/** A tool result's one text, as JSON when parse is asked for. */
+/** The tool of an operation, as README says tools are named: its operationId in snake case. */
+export const toolOf = (operationId: string) => operationId.replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase();
+
+/** A tool result's one text. */
 export const textOf = (result: CallToolResult): string => {
   const [content] = result.content as [{ type: string; text: string }];
   return content.text;

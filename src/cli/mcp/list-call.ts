@@ -2,7 +2,7 @@
  * A list tool's call: one page, or with `max` a walk of as many pages as that takes, by the SDK's
  * auto-pagination (prefetch, the runaway guard, retries). Whether more items exist is known, never
  * guessed: after one page, from the page itself; after a walk, from the item after the last one kept,
- * which the walk reads (it is on the page in hand, or on the page already requested ahead).
+ * which the walk reads too.
  */
 import type { Engine } from '../../engine.js';
 import type { Operation, Pagination } from '../../operation.js';
@@ -53,14 +53,10 @@ export async function listItems(
   // after max then comes on the same page, and tells whether more exist without another request.
   const maximum = operation.query[limitParam]?.maximum ?? Number.POSITIVE_INFINITY;
   query[limitParam] ??= Math.min(args.max + 1, maximum);
-  const items: unknown[] = [];
-  let hasMore = false;
-  for await (const item of engine.list(operation, { ...args.call, query }, { signal })) {
-    if (items.length === args.max) {
-      hasMore = true;
-      break;
-    }
-    items.push(item);
-  }
-  return { items, hasMore, stoppedAtMax: hasMore };
+  // One item past max, read by a walk told how many it wants: it requests no page past that item.
+  const items = await engine
+    .list(operation, { ...args.call, query }, { signal })
+    .autoPagingToArray({ limit: args.max + 1 });
+  const hasMore = items.length > args.max;
+  return { items: items.slice(0, args.max), hasMore, stoppedAtMax: hasMore };
 }
