@@ -10,10 +10,10 @@ import type { CatalogEntry, ItemPaths } from '../src/cli/mcp/catalog-entry.js';
 import { buildTools, type Facts, toolName } from '../src/cli/mcp/tool-list.js';
 
 const generated = { catalog, itemPaths: listItemPaths } as unknown as Facts;
-const listProducts: CatalogEntry = {
+const listWidgets: CatalogEntry = {
   method: 'GET',
-  summary: 'List all products',
-  description: 'Returns your products, a page at a time.',
+  summary: 'List all widgets',
+  description: 'Returns your widgets, a page at a time.',
   writes: false,
   paginated: true,
   parameters: [
@@ -33,47 +33,47 @@ const listProducts: CatalogEntry = {
     },
   ],
 };
-const createProduct: CatalogEntry = {
+const createWidget: CatalogEntry = {
   method: 'POST',
-  summary: 'Create a product',
-  description: 'Creates a product.',
+  summary: 'Create a widget',
+  description: 'Creates a widget.',
   writes: true,
   paginated: false,
   parameters: [],
   body: {
     required: true,
-    description: 'The product.',
+    description: 'The widget.',
     schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
   },
   idempotencyKey: true,
 };
-const productPaths: ItemPaths = { paths: ['id', 'name', 'extra'], mapPaths: ['metadata'] };
+const widgetPaths: ItemPaths = { paths: ['id', 'name', 'extra'], mapPaths: ['metadata'] };
 const grown: Facts = {
-  catalog: { ...generated.catalog, listProducts, createProduct },
-  itemPaths: { ...generated.itemPaths, listProducts: productPaths },
+  catalog: { ...generated.catalog, listWidgets, createWidget },
+  itemPaths: { ...generated.itemPaths, listWidgets: widgetPaths },
 };
 
 describe('tools from a catalog', () => {
   it('an operation added to the catalog is a tool, named, described and typed from it', () => {
     const before = buildTools({ allowWrites: true }, generated).map((plan) => plan.tool.name);
     const tools = buildTools({ allowWrites: true }, grown).map((plan) => plan.tool);
-    expect(tools.map((tool) => tool.name)).toEqual([...before, 'list_products', 'create_product']);
-    const list = tools.find((tool) => tool.name === 'list_products')!;
-    expect(list.description).toContain('Returns your products, a page at a time.');
+    expect(tools.map((tool) => tool.name)).toEqual([...before, 'list_widgets', 'create_widget']);
+    const list = tools.find((tool) => tool.name === 'list_widgets')!;
+    expect(list.description).toContain('Returns your widgets, a page at a time.');
     expect(list.description).toContain('- `offset`: Offset for pagination.');
     expect(list.inputSchema.properties!.offset).toEqual({
       type: 'integer',
       minimum: 0,
       description: 'Offset for pagination.',
     });
-    const create = tools.find((tool) => tool.name === 'create_product')!;
+    const create = tools.find((tool) => tool.name === 'create_widget')!;
     expect(create.inputSchema.required).toEqual(['body']);
     expect(create.inputSchema.properties!.idempotency_key).toMatchObject({ type: 'string', maxLength: 255 });
-    expect(buildTools({ allowWrites: false }, grown).map((plan) => plan.tool.name)).not.toContain('create_product');
+    expect(buildTools({ allowWrites: false }, grown).map((plan) => plan.tool.name)).not.toContain('create_widget');
   });
 
   it("gives a tool's own argument a `_` when the spec names a parameter so, and the extra field too", () => {
-    const list = buildTools({ allowWrites: false }, grown).find((plan) => plan.operationId === 'listProducts')!;
+    const list = buildTools({ allowWrites: false }, grown).find((plan) => plan.operationId === 'listWidgets')!;
     expect(list.own).toEqual({ fields: '_fields', max: 'max' });
     const properties = list.tool.inputSchema.properties as Record<string, { items?: { anyOf: [{ enum: string[] }] } }>;
     expect(properties.fields).toMatchObject({ type: 'string' });
@@ -88,11 +88,11 @@ describe('tools from a catalog', () => {
 
   it('refuses two operations that would be one tool', () => {
     const twins: Facts = {
-      catalog: { ...grown.catalog, list_products: listProducts },
-      itemPaths: { ...grown.itemPaths, list_products: productPaths },
+      catalog: { ...grown.catalog, list_widgets: listWidgets },
+      itemPaths: { ...grown.itemPaths, list_widgets: widgetPaths },
     };
     expect(() => buildTools({ allowWrites: false }, twins)).toThrow(
-      /list_products and listProducts would both be the tool list_products/,
+      /list_widgets and listWidgets would both be the tool list_widgets/,
     );
   });
 });
