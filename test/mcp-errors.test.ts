@@ -3,7 +3,7 @@
  * ID, not as a protocol failure; retries are the SDK's; the key comes from LOOPS_API_KEY alone and
  * shows nowhere, even when a server echoes it; stdout carries the protocol and nothing else.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asSent, fakeSessions } from '../src/testing/index.js';
 import { runCli, startCli } from './support/cli.js';
 import { apiKey, testClient } from './support/client.js';
@@ -76,6 +76,15 @@ describe('answers and errors', () => {
   });
 });
 
+const request = (id: number, method: string, params: object) => ({ jsonrpc: '2.0', id, method, params });
+
+/** What a client sends first: initialize, then the initialized notification. */
+function handshake(stdin: NodeJS.WritableStream): void {
+  const initialize = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } };
+  stdin.write(`${JSON.stringify(request(1, 'initialize', initialize))}\n`);
+  stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+}
+
 describe('the process', () => {
   it('without LOOPS_API_KEY, exits 2 before speaking the protocol, saying how to set it', async () => {
     const { status, stdout, stderr } = await runCli(mcp.cli, ['mcp'], { LOOPS_API_KEY: undefined });
@@ -86,11 +95,8 @@ describe('the process', () => {
 
   it('writes only protocol messages on stdout, even with every log line on, and ends when stdin closes', async () => {
     const running = startCli(mcp.cli, ['mcp', '--log-level', 'debug']);
-    const message = (id: number, method: string, params: object) => ({ jsonrpc: '2.0', id, method, params });
-    const initialize = { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } };
-    running.child.stdin.write(`${JSON.stringify(message(1, 'initialize', initialize))}\n`);
-    running.child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
-    running.child.stdin.write(`${JSON.stringify(message(2, 'tools/call', { name: list, arguments: {} }))}\n`);
+    handshake(running.child.stdin);
+    running.child.stdin.write(`${JSON.stringify(request(2, 'tools/call', { name: list, arguments: {} }))}\n`);
     await running.until((stdout) => stdout.includes('"id":2'));
     running.child.stdin.end();
     const { status, stdout, stderr } = await running.done;
@@ -99,6 +105,21 @@ describe('the process', () => {
     expect(lines.map((line) => JSON.parse(line).jsonrpc)).toEqual(['2.0', '2.0']);
     expect(stderr).toMatch(/GET \/checkout\/sessions/);
     expect(`${stdout}${stderr}`).not.toContain(apiKey);
+  });
+
+  it('ends at once when stdin closes, a call in flight or not, and with 143 on SIGTERM', async () => {
+    mcp.cli.fake.reset();
+    for (const stop of ['stdin', 'SIGTERM'] as const) {
+      mcp.cli.fake.fault({ type: 'slow', delayMs: 600_000 });
+      const running = startCli(mcp.cli, ['mcp']);
+      handshake(running.child.stdin);
+      running.child.stdin.write(`${JSON.stringify(request(2, 'tools/call', { name: list, arguments: {} }))}\n`);
+      await vi.waitFor(() => expect(mcp.cli.fake.requests.length).toBeGreaterThan(0), { timeout: 10_000 });
+      if (stop === 'stdin') running.child.stdin.end();
+      else running.child.kill('SIGTERM');
+      expect((await running.done).status).toBe(stop === 'stdin' ? 0 : 143);
+      mcp.cli.fake.reset();
+    }
   });
 
   it('never shows the API key, in any result or on stderr', () => {
