@@ -48,7 +48,8 @@ try {
   const nextPages: unknown[] = [];
   let page = json(await onProducts.callTool({ name: 'list_products', arguments: { limit: 5 } }));
   walked.push(...page.items.map((item: { id: string }) => item.id));
-  while (page.has_more) {
+  // Bounded: a next_page that never moves on must fail the test, not hang it.
+  while (page.has_more && nextPages.length < 10) {
     nextPages.push(page.next_page);
     page = json(await onProducts.callTool({ name: 'list_products', arguments: { limit: 5, ...page.next_page } }));
     walked.push(...page.items.map((item: { id: string }) => item.id));
