@@ -58,7 +58,8 @@ describe('answers and errors', () => {
     const result = await session.call(list, { [limitParam]: 3, fields: [cursorField] });
     expect(JSON.parse(textOf(result)).items).toEqual(sessions.slice(0, 3).map((s) => ({ [cursorField]: s.id })));
     expect(mcp.cli.fake.requests).toHaveLength(2);
-    expect(session.stderr()).toMatch(/429/);
+    // stderr is a pipe of its own: its line may come after the result.
+    await vi.waitFor(() => expect(session.stderr()).toMatch(/429/));
 
     const impatient = await mcp.connect(['--max-retries', '0']);
     mcp.cli.fake.fault({ type: 'status', status: 429 });

@@ -6,7 +6,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../generated/catalog.js';
 import { listItemPaths, operationMetadata } from '../generated/operations.js';
 import { maxItems } from '../src/cli/mcp/bounds.js';
@@ -82,7 +82,7 @@ describe('read-only unless --allow-writes', () => {
       await expect(session.call(toolOf(id), {})).rejects.toThrow(/changes data.*--allow-writes/);
     }
     expect(mcp.cli.fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
-    expect(session.stderr()).toMatch(/read-only: --allow-writes adds/);
+    await vi.waitFor(() => expect(session.stderr()).toMatch(/read-only: --allow-writes adds/));
   });
 
   it.each(writing)(
