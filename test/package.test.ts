@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '../generated/catalog.js';
 import { bundleSize, sizeGuardBytes } from '../scripts/harness/bundle.js';
 import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness/consumer.js';
 import { root } from '../scripts/harness/paths.js';
@@ -128,6 +131,25 @@ describe('the published package', () => {
     copyFileSync(join(root, 'test/runtimes/smoke.mjs'), join(consumer.dir, 'smoke.mjs'));
     const output = await runAsync(process.execPath, ['smoke.mjs', fake.url, apiKey, closedUrl], consumer.dir);
     expectSmoke(lastLine(output), fake, { runtime: `node ${process.versions.node}` });
+  });
+
+  it('runs `loops-checkout mcp` from its bin with the MCP SDK inlined: the official client lists its tools, and nothing of the MCP SDK is installed', async () => {
+    const installed = readdirSync(join(consumer.dir, 'node_modules'));
+    expect(installed).not.toContain('@modelcontextprotocol');
+    expect(installed).not.toContain('express');
+    const client = new Client({ name: 'package-test', version: '1.0.0' });
+    const bin = join(consumer.dir, 'node_modules/.bin/loops-checkout');
+    const env = { LOOPS_API_KEY: apiKey, LOOPS_BASE_URL: fake.url };
+    await client.connect(
+      new StdioClientTransport({ command: process.execPath, args: [bin, 'mcp'], env, stderr: 'ignore' }),
+    );
+    try {
+      const { tools } = await client.listTools();
+      const readers = Object.values(catalog).filter((entry) => !entry.writes);
+      expect(tools).toHaveLength(readers.length);
+    } finally {
+      await client.close();
+    }
   });
 
   it('is loaded with CommonJS require, ./testing included, and works against the fake server', async () => {

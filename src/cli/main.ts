@@ -14,6 +14,7 @@ import { type CallFlags, callOperation } from './call.js';
 import { describeError } from './error-message.js';
 import { type ListFlags, listItems } from './export.js';
 import { listTarget } from './list-target.js';
+import type { McpFlags } from './mcp/server.js';
 import { program } from './program.js';
 import { watchSignals } from './signals.js';
 import { say } from './stderr.js';
@@ -39,6 +40,12 @@ const cli = program({
     usage = command;
     const operation = (operationMetadata as Record<string, Operation>)[id]!;
     await callOperation(operation, path, options as CallFlags, interrupt);
+  },
+  async mcp(options, command) {
+    usage = command;
+    // Loaded only for `mcp`: the MCP SDK is most of the bundle, and no other command needs it.
+    const { serve } = await import('./mcp/server.js');
+    process.exitCode = await serve(options as McpFlags, interrupt);
   },
 });
 

@@ -1,8 +1,9 @@
 /**
  * The command line, one command per operation of the spec (generated/catalog.ts): `sessions list`,
- * `sessions retrieve <id>`, `sessions create --data …`. A list's filters, a call's query parameters
- * and path arguments are named and typed by the spec. Parsing only: what a list command does is in
- * export.ts, any other command in call.ts.
+ * `sessions retrieve <id>`, `sessions create --data …`, and `mcp`, which serves them all as MCP
+ * tools. A list's filters, a call's query parameters and path arguments are named and typed by the
+ * spec. Parsing only: what a list command does is in export.ts, any other command in call.ts, `mcp`
+ * in mcp/server.ts.
  */
 import { type Command, Option } from 'commander';
 import { catalog } from '../../generated/catalog.js';
@@ -27,10 +28,11 @@ type Entry = {
 export interface Actions {
   list(id: string, path: Record<string, string>, options: Record<string, unknown>, command: Command): Promise<void>;
   call(id: string, path: Record<string, string>, options: Record<string, unknown>, command: Command): Promise<void>;
+  mcp(options: Record<string, unknown>, command: Command): Promise<void>;
 }
 
-/** The options every command that calls the API shares. */
-function shared(command: Command, operation: Operation): Command {
+/** The options of the SDK client, for every command that calls the API. */
+function clientOptions(command: Command): Command {
   return command
     .option('--base-url <url>', 'the API base URL (default LOOPS_BASE_URL, then the production API)')
     .option('--timeout <ms>', 'milliseconds each attempt may take', integer)
@@ -40,12 +42,30 @@ function shared(command: Command, operation: Operation): Command {
         '--log-level <level>',
         'what the SDK logs on stderr (retries at warn); default LOOPS_LOG, then warn',
       ).choices(logLevels),
-    )
-    .option(
-      '-q, --query <name=value>',
-      'a query parameter with no flag of its own, sent as given (repeatable)',
-      queryPairOf(operation),
     );
+}
+
+/** The options every command of an operation shares. */
+function shared(command: Command, operation: Operation): Command {
+  return clientOptions(command).option(
+    '-q, --query <name=value>',
+    'a query parameter with no flag of its own, sent as given (repeatable)',
+    queryPairOf(operation),
+  );
+}
+
+/** `mcp`: the operations as the tools of an MCP server on stdio. */
+function mcpCommand(root: Command, actions: Actions): void {
+  const writes = Object.values(catalog as Record<string, Entry & { writes: boolean }>)
+    .filter((entry) => entry.writes)
+    .map((entry) => entry.command.join(' '));
+  const command = root
+    .command('mcp')
+    .description(
+      'serve every operation as a tool of an MCP server on stdin and stdout, read-only unless --allow-writes',
+    )
+    .option('--allow-writes', `also offer the tools that change data (${writes.join(', ') || 'none in this spec'})`);
+  clientOptions(command).action((options: Record<string, unknown>, self: Command) => actions.mcp(options, self));
 }
 
 /** A list command's own options: how far to walk, and what to write. */
@@ -100,5 +120,6 @@ export function program(actions: Actions): Command {
       return entry.paginated ? actions.list(id, path, options, self) : actions.call(id, path, options, self);
     });
   }
+  mcpCommand(root, actions);
   return root;
 }

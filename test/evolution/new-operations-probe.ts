@@ -5,10 +5,9 @@
  * JSON line of what happened.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startProductServer } from './product-server.js';
 
 const scratch = process.env.SCRATCH_DIR!;
 const load = (file: string) => import(pathToFileURL(join(scratch, file)).href);
@@ -16,27 +15,12 @@ const { Loops, ValidationError } = await load('src/index.ts');
 const { createFakeLoopsServer } = await load('src/testing/index.ts');
 
 const apiKey = 'sk_test_evolution';
-const all = Array.from({ length: 23 }, (_, i) => ({ id: `prod_${i}`, name: `Product ${i}`, unit_amount: 100 * i }));
-const seen: { method: string; url: string; key: string | undefined; body: string }[] = [];
-const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (chunk) => (body += chunk));
-  req.on('end', () => {
-    seen.push({ method: req.method!, url: req.url!, key: req.headers['idempotency-key'] as string | undefined, body });
-    const query = new URL(req.url!, 'http://x').searchParams;
-    const offset = Number(query.get('offset') ?? 0);
-    const limit = Number(query.get('limit') ?? 10);
-    res.setHeader('content-type', 'application/json');
-    if (req.method === 'POST') return void res.end(JSON.stringify({ id: 'prod_new', ...JSON.parse(body) }));
-    res.end(JSON.stringify({ data: all.slice(offset, offset + limit), has_more: offset + limit < all.length }));
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { url, seen, close } = await startProductServer();
 const fake = await createFakeLoopsServer({ apiKey });
 try {
   const loops = new Loops({
     apiKey,
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    baseUrl: url,
     maxRetries: 0,
   });
   const walked: string[] = [];
@@ -73,6 +57,6 @@ try {
     }),
   );
 } finally {
-  server.close();
+  close();
   await fake.close();
 }

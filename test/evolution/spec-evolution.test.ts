@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/harness/paths.js';
 import { createScratchCopy, type ScratchCopy } from '../../scripts/harness/scratch.js';
+import { toolOf } from '../support/mcp.js';
 import { addProducts, products } from './new-operations.js';
+import { allProducts } from './product-server.js';
 import {
   allChanges,
   newField,
@@ -119,6 +121,35 @@ describe('ordinary spec changes reach the SDK, the fake server and the tests wit
     ]) {
       expect(createHelp).toContain(shown);
     }
+  });
+
+  it('every operation, old and new, is an MCP tool of the built bin: the offset list paged by next_page, the create with its idempotency key, the sessions list by its renamed cursor', () => {
+    const output = inScratch(process.execPath, ['--import', 'tsx', join(here, 'mcp-probe.ts')], {
+      SCRATCH_DIR: scratch.dir,
+    });
+    const seen = JSON.parse(output.trim().split('\n').at(-1)!);
+    type Listed = { name: string; properties: Record<string, Record<string, unknown>>; required: string[] };
+    const tool = (operationId: string) => (seen.tools as Listed[]).find((t) => t.name === toolOf(operationId))!;
+    for (const id of [products.list, products.create, unimplemented.id]) expect(tool(id), id).toBeDefined();
+    expect(tool(products.list).properties).toMatchObject({
+      limit: { type: 'integer', maximum: products.maximum },
+      offset: { type: 'integer', minimum: 0 },
+      fields: { type: 'array' },
+      max: { type: 'integer' },
+    });
+    expect(tool(products.create).required).toEqual(['body']);
+    expect(tool(products.create).properties.idempotency_key).toMatchObject({ type: 'string' });
+    const sessions = tool('listCheckoutSessions').properties;
+    expect(sessions).toHaveProperty(renamedCursor);
+    expect(sessions).toHaveProperty(newFilter);
+    expect(sessions.status!.enum).toContain(newStatus);
+    expect(sessions.limit!.maximum).toBe(newMaximum);
+    expect(seen.walked).toEqual(allProducts.map((product) => product.id));
+    expect(seen.nextPages).toEqual([5, 10, 15, 20].map((offset) => ({ offset })));
+    expect(seen.created).toEqual({ id: 'prod_new', name: 'Pro plan (annual)', unit_amount: 4900 });
+    expect(seen.createKey).toBe('k-evolved-1');
+    expect(Object.keys(seen.sessionsNextPage)).toEqual([renamedCursor]);
+    expect(seen.stderr).toMatch(/MCP server on stdio, \d+ tools \(writes allowed\)/);
   });
 
   it('the type-check and the quick test suite pass', () => {
