@@ -1,17 +1,10 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../src/testing/index.js';
-import { fakeSessions } from '../src/testing/index.js';
-import { callInit, exchange, expectConforms, implementedIds, type OperationId, pathOf } from './support/conformance.js';
-import { useServers } from './support/servers.js';
+import { callInit, exchange, implementedIds, type OperationId, useConformance } from './support/conformance.js';
 import { declaredHeaders, declaredResponse, declaredStatuses } from './support/spec-conformance.js';
 
-const servers = useServers({ proxy: false });
-const sessions = fakeSessions(30);
-beforeEach(() => servers.fake.setSessions(sessions));
-const path = (id: OperationId, value = sessions[3]!.id) => pathOf(id, value);
-const conforms = (operation: OperationId | undefined, at: string, init?: RequestInit) =>
-  expectConforms(servers.fake.url, operation, at, init);
+const { servers, path, conforms } = useConformance();
 
 describe('every fault answers as the spec declares', () => {
   /** A status each operation declares, or any other, which its default covers; none without a body. */

@@ -1,27 +1,19 @@
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operationMetadata } from '../generated/operations.js';
 import type { ParamRule } from '../src/operation.js';
-import { fakeSessions } from '../src/testing/index.js';
 import {
   authorization,
   callInit,
-  expectConforms,
   implementedIds,
   type OperationId,
   operationIds,
-  pathOf,
+  useConformance,
 } from './support/conformance.js';
-import { useServers } from './support/servers.js';
 import { cursorParam, invalidStatus, limitBounds, limitParam, statusParam } from './support/spec.js';
 
 const listing = operationMetadata.listCheckoutSessions;
-const servers = useServers({ proxy: false });
-const sessions = fakeSessions(30);
-beforeEach(() => servers.fake.setSessions(sessions));
-const path = (id: OperationId, value = sessions[3]!.id) => pathOf(id, value);
-const conforms = (operation: OperationId | undefined, at: string, init?: RequestInit) =>
-  expectConforms(servers.fake.url, operation, at, init);
+const { sessions, path, conforms } = useConformance();
 
 /** Values the spec allows for a list parameter; a cursor is drawn from the sessions served. */
 function allowed(name: string, rule: ParamRule): fc.Arbitrary<string> {

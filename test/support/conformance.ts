@@ -1,9 +1,11 @@
 /** Asking a server for one operation and expecting its answer to be exactly what the spec declares. */
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { operationMetadata } from '../../generated/operations.js';
 import { implementedOperations } from '../../src/testing/handlers.js';
+import { fakeSessions } from '../../src/testing/index.js';
 import { bodyExamples } from './bodies.js';
 import { apiKey } from './client.js';
+import { useServers } from './servers.js';
 import { declaredResponse, errorResponse, findings } from './spec-conformance.js';
 
 export type OperationId = keyof typeof operationMetadata;
@@ -43,4 +45,21 @@ export async function expectConforms(
   const declared = operation ? declaredResponse(operation, answer.status).response : errorResponse;
   expect(findings(declared, answer.status, answer.headers, answer.text), `${answer.status} ${path}`).toEqual([]);
   return answer;
+}
+
+/**
+ * The fake server of a conformance test file, serving 30 sessions before each test: a path of any
+ * operation (its path parameters filled with one of them) and `conforms`, which asks and checks.
+ */
+export function useConformance() {
+  const servers = useServers({ proxy: false });
+  const sessions = fakeSessions(30);
+  beforeEach(() => servers.fake.setSessions(sessions));
+  return {
+    servers,
+    sessions,
+    path: (id: OperationId, value = sessions[3]!.id) => pathOf(id, value),
+    conforms: (operation: OperationId | undefined, at: string, init?: RequestInit) =>
+      expectConforms(servers.fake.url, operation, at, init),
+  };
 }
