@@ -1,12 +1,13 @@
-import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer, type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { destinationProblem, showUrl } from './base-url.js';
+import { checkDestination } from './base-url.js';
 import { defaultMaxResponseBytes, limitBody } from './body.js';
-import { LoopsError } from './errors.js';
 import { userAgent } from './identity.js';
+import { nodeHttpAllowed, nodeHttpTransport } from './node-http.js';
+import { createSender, type Sender } from './sender.js';
+import { type Fetch, fetchTransport, type Transport } from './transport.js';
 
-/** The fetch signature the SDK calls: openapi-fetch hands it a ready `Request`. */
-export type Fetch = (input: Request) => Promise<Response>;
+export type { Fetch };
 
 /** The underlying openapi-fetch client, typed by the generated `paths`. */
 export type RawClient = Client<paths>;
@@ -15,6 +16,8 @@ export interface RawClientOptions {
   apiKey: string;
   baseUrl: string;
   fetch?: Fetch | undefined;
+  /** Send the SDK's own requests through node:http where it can (Node, no `fetch` given). Default true. */
+  nodeHttp?: boolean | undefined;
   /** Default 32 MiB. */
   maxResponseBytes?: number | undefined;
   /** Headers for every request, under the key and the User-Agent. */
@@ -40,36 +43,64 @@ const serializeValues = createQuerySerializer();
 function serializeQuery(query: Record<string, unknown>): string {
   // No prototype, so that a parameter named `__proto__` is a parameter like any other.
   const encoded: Record<string, unknown> = Object.create(null);
-  for (const [name, value] of Object.entries(query)) encoded[encodeURIComponent(name)] = value;
+  for (const name in query) encoded[encodeURIComponent(name)] = query[name];
   return serializeValues(encoded);
+}
+
+// The sender of each raw client, and whether middleware of the caller's sits on it.
+const senders = new WeakMap<RawClient, { send: Sender; middleware: Set<Middleware> }>();
+
+/**
+ * How the SDK sends its own calls with raw's key and headers: straight through the transport, or
+ * undefined while middleware added by `raw.use()` is on raw, which must then see those calls too
+ * (they go through openapi-fetch and fetch).
+ */
+export function senderOf(raw: RawClient): Sender | undefined {
+  const entry = senders.get(raw)!;
+  return entry.middleware.size ? undefined : entry.send;
+}
+
+/** The transport of the SDK's own calls: node:http on Node while it may be used, else fetch. */
+function transportFor(fetch: Fetch | undefined, nodeHttp: boolean): Transport {
+  const viaFetch = fetchTransport(fetch);
+  const viaNode = fetch === undefined && nodeHttp ? nodeHttpTransport() : undefined;
+  return viaNode ? (outgoing) => (nodeHttpAllowed() ? viaNode : viaFetch)(outgoing) : viaFetch;
 }
 
 /**
  * An openapi-fetch client that sends the key as a bearer token, never follows redirects (so the
  * `Authorization` header cannot be replayed to another host), and refuses, before sending, any
  * request to a URL the key may not go to: a per-call `baseUrl` or `fetch` does not get around it.
+ * Beside it, a sender of the SDK's own calls with the same headers and the same rules.
  */
 export function createRawClient(options: RawClientOptions): RawClient {
-  const { apiKey, baseUrl, fetch, maxResponseBytes = defaultMaxResponseBytes, defaultHeaders } = options;
+  const { apiKey, baseUrl, fetch, nodeHttp = true, maxResponseBytes = defaultMaxResponseBytes } = options;
   const agent = userAgent();
+  const headers = {
+    Accept: 'application/json',
+    ...(agent && { 'User-Agent': agent }),
+    ...options.defaultHeaders,
+    Authorization: `Bearer ${apiKey}`,
+  };
   const client = createClient<paths>({
     baseUrl,
-    headers: {
-      Accept: 'application/json',
-      ...(agent && { 'User-Agent': agent }),
-      ...defaultHeaders,
-      Authorization: `Bearer ${apiKey}`,
-    },
+    headers,
     redirect: 'manual',
     querySerializer: serializeQuery,
     fetch: boundedFetch(baseFetch(fetch), maxResponseBytes),
   });
-  client.use({
-    onRequest({ request }) {
-      const problem = destinationProblem(new URL(request.url));
-      if (problem)
-        throw new LoopsError(`Refusing to send a request to ${showUrl(request.url)}: ${problem}. Nothing was sent.`);
-    },
-  });
+  client.use({ onRequest: ({ request }) => checkDestination(request.url) });
+  const middleware = new Set<Middleware>();
+  const { use, eject } = client;
+  client.use = (...added) => {
+    use(...added);
+    for (const one of added) if (one) middleware.add(one);
+  };
+  client.eject = (...removed) => {
+    eject(...removed);
+    for (const one of removed) middleware.delete(one);
+  };
+  const send = createSender(baseUrl, headers, serializeQuery, transportFor(fetch, nodeHttp));
+  senders.set(client, { send, middleware });
   return client;
 }

@@ -2,7 +2,7 @@ import { APIUserAbortError } from './errors.js';
 import type { Log } from './log.js';
 import type { Operation } from './operation.js';
 import type { CallSettings } from './options.js';
-import { boundedFetch, type Fetch, type RawClient } from './raw.js';
+import type { Fetch, RawClient } from './raw.js';
 import { type Fetched, readResponse } from './response.js';
 import { retryDelayMs, sleep } from './retry.js';
 import { sendWithDeadline } from './send.js';
@@ -55,20 +55,19 @@ export async function call<T>(
 ): Promise<Fetched<T>> {
   const { timeout = settings.timeout, maxRetries = settings.maxRetries, signal } = options;
   const maxBytes = options.maxResponseBytes ?? settings.maxResponseBytes;
-  const fetch = maxBytes === settings.maxResponseBytes ? undefined : boundedFetch(settings.fetch, maxBytes);
   const query = { ...options.query, ...params.query };
   const { idempotencyHeader } = operation;
   const headers =
     idempotencyHeader && params.idempotencyKey
       ? { ...options.headers, [idempotencyHeader]: params.idempotencyKey }
       : options.headers;
-  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, fetch };
+  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, maxBytes };
   const repeats = repeatable.includes(operation.method) || idempotencyHeader !== undefined;
   const { log } = settings;
   const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {
     const started = Date.now();
-    const received = await sendWithDeadline(settings.raw, operation, sending);
+    const received = await sendWithDeadline(settings, operation, sending);
     const outcome = 'error' in received ? received : readResponse(operation, received.response, received.text);
     log.debug(() => {
       const answer = 'error' in received ? received.error.name : `${received.response.status}`;

@@ -1,8 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, LoopsError } from './errors.js';
 import { isMalformedResponse, isNetworkError, isUnsent } from './network.js';
 import type { Operation } from './operation.js';
-import type { Fetch, RawClient } from './raw.js';
+import { boundedFetch, senderOf } from './raw.js';
+import type { ClientSettings } from './request.js';
 import { type Failure, failure } from './response.js';
+import type { Received } from './transport.js';
+
+export type { Received };
 
 export interface Sending {
   path: Record<string, unknown>;
@@ -12,27 +16,49 @@ export interface Sending {
   headers: Record<string, string> | undefined;
   timeout: number;
   signal: AbortSignal | undefined;
-  /** A fetch for this call only (a body bound of its own), instead of the client's. */
-  fetch: Fetch | undefined;
-}
-
-/** What came back: the response and its whole body as text (openapi-fetch has read it). */
-export interface Received {
-  response: Response;
-  text: string;
+  /** The body bound of this call: the client's, or the call's own. */
+  maxBytes: number;
 }
 
 /** Rejections of the deadline itself, told apart from whatever the fetch rejects with. */
 const timedOut = Symbol('timed out');
 const aborted = Symbol('aborted');
 
+/**
+ * One attempt through openapi-fetch (`loops.raw`) and fetch, for when middleware of the caller's
+ * sits on the raw client and must see the call.
+ */
+async function throughRaw(
+  settings: ClientSettings,
+  operation: Operation,
+  sending: Sending,
+  signal: AbortSignal,
+): Promise<Received> {
+  const { maxBytes } = sending;
+  const { data, error, response } = (await settings.raw.request(
+    operation.method.toLowerCase() as 'post',
+    operation.path as never,
+    {
+      params: { path: sending.path, query: sending.query },
+      ...(sending.body !== undefined && { body: sending.body }),
+      ...(sending.headers && { headers: sending.headers }),
+      signal,
+      parseAs: 'text',
+      ...(maxBytes !== settings.maxResponseBytes && { fetch: boundedFetch(settings.fetch, maxBytes) }),
+    } as never,
+  )) as { data?: unknown; error?: unknown; response: Response };
+  // openapi-fetch hands an error body over parsed when it is JSON: back to text, for one reader.
+  const body = data ?? error ?? '';
+  return { response, text: typeof body === 'string' ? body : JSON.stringify(body) };
+}
+
 /** Sends one attempt of an operation, racing it against a deadline and the caller's signal. */
 export async function sendWithDeadline(
-  raw: RawClient,
+  settings: ClientSettings,
   operation: Operation,
   sending: Sending,
 ): Promise<Received | Failure> {
-  const { timeout, signal: userSignal, fetch } = sending;
+  const { timeout, signal: userSignal } = sending;
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
   if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
   // A controller and a timer, not AbortSignal.timeout() and AbortSignal.any(): measured in Node 20,
@@ -52,25 +78,13 @@ export async function sendWithDeadline(
     };
     userSignal?.addEventListener('abort', abort);
   });
-  const request = raw.request(
-    operation.method.toLowerCase() as 'post',
-    operation.path as never,
-    {
-      params: { path: sending.path, query: sending.query },
-      ...(sending.body !== undefined && { body: sending.body }),
-      ...(sending.headers && { headers: sending.headers }),
-      signal: controller.signal,
-      parseAs: 'text',
-      ...(fetch && { fetch }),
-    } as never,
-  ) as Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  // Once the deadline has won, a late rejection of the abandoned fetch has nobody to reach.
+  const send = senderOf(settings.raw);
+  const { signal } = controller;
+  const request = send ? send(operation, { ...sending, signal }) : throughRaw(settings, operation, sending, signal);
+  // Once the deadline has won, a late rejection of the abandoned request has nobody to reach.
   request.catch(() => {});
   try {
-    const { data, error, response } = await Promise.race([request, deadline]);
-    // openapi-fetch hands an error body over parsed when it is JSON: back to text, for one reader.
-    const body = data ?? error ?? '';
-    return { response, text: typeof body === 'string' ? body : JSON.stringify(body) };
+    return await Promise.race([request, deadline]);
   } catch (cause) {
     return failed(cause, timeout, userSignal);
   } finally {
