@@ -39,12 +39,22 @@ const serializeValues = createQuerySerializer();
 /**
  * A query string with every name percent-encoded as its value is: openapi-fetch encodes values
  * alone, so a name such as `a&limit` would add a parameter and `x#y` would cut the query short.
+ * Otherwise as openapi-fetch writes it: a value undefined or null left out, an array or object
+ * written by its serializer, a primitive as `name=value` here (a third of the cost).
  */
 function serializeQuery(query: Record<string, unknown>): string {
-  // No prototype, so that a parameter named `__proto__` is a parameter like any other.
-  const encoded: Record<string, unknown> = Object.create(null);
-  for (const name in query) encoded[encodeURIComponent(name)] = query[name];
-  return serializeValues(encoded);
+  let search = '';
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined || value === null) continue;
+    // A computed key, so that a parameter named `__proto__` is a parameter like any other.
+    const pair =
+      typeof value === 'object'
+        ? serializeValues({ [encodeURIComponent(name)]: value })
+        : `${encodeURIComponent(name)}=${encodeURIComponent(value as string)}`;
+    if (pair) search += search ? `&${pair}` : pair;
+  }
+  return search;
 }
 
 // The sender of each raw client, and whether middleware of the caller's sits on it.

@@ -80,7 +80,7 @@ export async function sendWithDeadline(
   });
   const send = senderOf(settings.raw);
   const { signal } = controller;
-  const request = send ? send(operation, { ...sending, signal }) : throughRaw(settings, operation, sending, signal);
+  const request = send ? send(operation, sending, signal) : throughRaw(settings, operation, sending, signal);
   // Once the deadline has won, a late rejection of the abandoned request has nobody to reach.
   request.catch(() => {});
   try {

@@ -1,12 +1,13 @@
 /**
  * The SDK's own requests, straight to a transport: each attempt's URL, headers and body built as
  * openapi-fetch builds them for `loops.raw` (its URL and path serializers, the SDK's query
- * serializer, the JSON body, headers merged case-insensitively, the call's over the client's), with
- * the same destination check, but without the `Request`, the `Headers` and the middleware round
- * that openapi-fetch spends on each call (some 25 µs with a stub fetch, in BENCHMARKS.md).
+ * serializer, the JSON body, headers merged case-insensitively, the call's over the client's),
+ * without the `Request`, the `Headers` and the middleware round that openapi-fetch spends on each
+ * call. The raw client's destination check is not repeated: these URLs are the client's `baseUrl`,
+ * checked when the client was made, then a path of the spec whose parameters are percent-encoded
+ * (and never `.` or `..`, validation.ts) and a query: nothing that can change the origin.
  */
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
-import { checkDestination } from './base-url.js';
 import type { Operation } from './operation.js';
 import type { Received, Transport } from './transport.js';
 
@@ -18,11 +19,10 @@ export interface Attempt {
   body: unknown;
   /** The call's own headers, over the client's. */
   headers: Record<string, string> | undefined;
-  signal: AbortSignal;
   maxBytes: number;
 }
 
-export type Sender = (operation: Operation, attempt: Attempt) => Promise<Received>;
+export type Sender = (operation: Operation, attempt: Attempt, signal: AbortSignal) => Promise<Received>;
 
 /** Headers by lower-case name, later ones winning, as a `Headers` would merge them. */
 function merge(into: Record<string, string>, headers: Record<string, string>): Record<string, string> {
@@ -38,19 +38,19 @@ export function createSender(
   transport: Transport,
 ): Sender {
   const base = merge({}, clientHeaders);
-  return async (operation, { path, query, body, headers, signal, maxBytes }) => {
+  return async (operation, { path, query, body, headers, maxBytes }, signal) => {
     const url = createFinalURL(operation.path, {
       baseUrl,
       params: { path, query },
       querySerializer,
       pathSerializer: defaultPathSerializer,
     });
-    checkDestination(url);
     // A body's content type comes first, so that the client's or the call's headers may change it.
-    const sent = merge(
-      body === undefined ? { ...base } : { 'content-type': 'application/json', ...base },
-      headers ?? {},
-    );
+    // Transports do not change the headers they are given: the client's are sent as they are.
+    const sent =
+      body === undefined && !headers
+        ? base
+        : merge(body === undefined ? { ...base } : { 'content-type': 'application/json', ...base }, headers ?? {});
     const text = body === undefined ? undefined : JSON.stringify(body);
     return transport({ method: operation.method, url, headers: sent, body: text, signal, maxBytes });
   };
