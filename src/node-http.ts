@@ -1,10 +1,12 @@
 /**
  * The transport on Node: node:http and node:https, on their global agents (keep-alive; whatever a
  * proxy library or NODE_USE_ENV_PROXY sets there applies). Measured on Node 20 walking 82 KB pages
- * on loopback (BENCHMARKS.md): Node's fetch costs some 0.5 ms more CPU per page in its streams,
- * undici's own `request()` (an npm package) 0.3 ms more, and node:http parses as fast as stripe-node.
- * The modules come from process.getBuiltinModule (Node 20.16 and 22.3 on): no import statement,
- * so the SDK's one bundle still loads in Bun, Deno, browsers and edge runtimes, which never run this.
+ * on loopback (BENCHMARKS.md, "Transports"): a page costs the least CPU on node:http, more on
+ * undici's own `request()` (an npm package) and on Node's fetch, which reads a body through web
+ * streams. Only the SDK's build for Node holds this module (package.json's `node` condition; the
+ * build for every other runtime has node-http-absent.ts in its place), and the modules come from
+ * process.getBuiltinModule (Node 20.16 and 22.3 on) at the first request, not at import: loading
+ * them would add some 5 to 10 ms to the SDK's 2 to 3 ms import.
  */
 import type * as Http from 'node:http';
 import type * as Zlib from 'node:zlib';
@@ -32,8 +34,11 @@ export function nodeHttpTransport(): Transport | undefined {
   const { process, Deno } = globalThis as Runtime;
   const load = process?.getBuiltinModule;
   if (!load || Deno || process.versions?.bun || !process.versions?.node || 'document' in globalThis) return undefined;
-  const builtins = { http: load('node:http'), https: load('node:https'), zlib: load('node:zlib') } as Builtins;
-  return (outgoing) => send(builtins, outgoing);
+  let builtins: Builtins | undefined;
+  return (outgoing) => {
+    builtins ??= { http: load('node:http'), https: load('node:https'), zlib: load('node:zlib') } as Builtins;
+    return send(builtins, outgoing);
+  };
 }
 
 let seenFetch: unknown;
