@@ -41,7 +41,8 @@ export function createSender(
   return async (operation, { path, query, body, headers, maxBytes }, signal) => {
     const url = createFinalURL(operation.path, {
       baseUrl,
-      params: { path, query },
+      // A path without parameters skips the path serializer's search for them.
+      params: operation.path.includes('{') ? { path, query } : { query },
       querySerializer,
       pathSerializer: defaultPathSerializer,
     });
