@@ -9,14 +9,16 @@
  * them would add some 5 to 10 ms to the SDK's 2 to 3 ms import.
  */
 import type * as Http from 'node:http';
+import type * as Decoding from 'node:string_decoder';
 import type * as Zlib from 'node:zlib';
-import { tooLarge } from './body.js';
-import type { Outgoing, Received, Transport } from './transport.js';
+import { receive } from './node-http-response.js';
+import type { Outgoing, Received, Sent, Transport } from './transport.js';
 
 interface Builtins {
   http: typeof Http;
   https: typeof Http;
   zlib: typeof Zlib;
+  decoding: typeof Decoding;
 }
 
 type Runtime = {
@@ -36,7 +38,12 @@ export function nodeHttpTransport(): Transport | undefined {
   if (!load || Deno || process.versions?.bun || !process.versions?.node || 'document' in globalThis) return undefined;
   let builtins: Builtins | undefined;
   return (outgoing) => {
-    builtins ??= { http: load('node:http'), https: load('node:https'), zlib: load('node:zlib') } as Builtins;
+    builtins ??= {
+      http: load('node:http'),
+      https: load('node:https'),
+      zlib: load('node:zlib'),
+      decoding: load('node:string_decoder'),
+    } as Builtins;
     return send(builtins, outgoing);
   };
 }
@@ -65,16 +72,27 @@ export function nodeHttpAllowed(): boolean {
   return fetchIsNode && dispatcherIsDefault;
 }
 
-// The content codings fetch decodes, and how; any other is handed over as it came, as fetch does.
-const decoders: Record<string, (zlib: typeof Zlib) => Zlib.Gunzip | Zlib.Inflate | Zlib.BrotliDecompress> = {
-  gzip: (zlib) => zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  'x-gzip': (zlib) => zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: (zlib) => zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  br: (zlib) => zlib.createBrotliDecompress(),
-};
+// Where each origin is, as node:http takes it: parsed once, not for every request (some 5 µs each).
+const origins = new Map<string, { protocol: string; hostname: string; port: string }>();
 
-function send({ http, https, zlib }: Builtins, outgoing: Outgoing) {
-  const { url, method, body, signal, maxBytes } = outgoing;
+/** The request options of url: its origin's, and its path with the query. */
+function target(url: string) {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = slash < 0 ? url : url.slice(0, slash);
+  let where = origins.get(origin);
+  if (!where) {
+    const { protocol, hostname, port } = new URL(origin);
+    // node:http takes an IPv6 address without its brackets.
+    where = { protocol, hostname: hostname.replace(/^\[(.*)\]$/, '$1'), port };
+    // A client talks to one origin: a process with hundreds of them (a client per tenant) starts over.
+    if (origins.size >= 100) origins.clear();
+    origins.set(origin, where);
+  }
+  return { ...where, path: slash < 0 ? '/' : url.slice(slash) };
+}
+
+function send({ http, https, zlib, decoding }: Builtins, outgoing: Outgoing): Sent {
+  const { url, method, body, maxBytes } = outgoing;
   const secure = url.startsWith('https:');
   // What Node's fetch asks for: the codings it decodes.
   const headers: Record<string, string> = {
@@ -82,12 +100,13 @@ function send({ http, https, zlib }: Builtins, outgoing: Outgoing) {
     ...outgoing.headers,
   };
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-  return new Promise<Received>((resolve, reject) => {
-    // node:http aborts on the signal itself. Its errors (system errors with a code, the parser's HPE_…)
-    // reach send.ts as they are, which tells network failures, answers that are not HTTP and bugs apart.
-    const request = (secure ? https : http).request(url, { method, headers, signal }, (incoming) => {
+  let request!: Http.ClientRequest;
+  const received = new Promise<Received>((resolve, reject) => {
+    // Its errors (system errors with a code, the parser's HPE_…) reach send.ts as they are, which
+    // tells network failures, answers that are not HTTP and bugs apart.
+    request = (secure ? https : http).request({ ...target(url), method, headers }, (incoming) => {
       try {
-        receive(incoming);
+        receive(incoming, { url, maxBytes, zlib, decoding, resolve, fail });
       } catch (error) {
         fail(error as Error);
       }
@@ -98,44 +117,7 @@ function send({ http, https, zlib }: Builtins, outgoing: Outgoing) {
     };
     request.on('error', reject);
     request.end(body);
-
-    function receive(incoming: Http.IncomingMessage) {
-      const status = incoming.statusCode!;
-      const received = new Headers();
-      const raw = incoming.rawHeaders;
-      for (let i = 0; i < raw.length; i += 2) received.append(raw[i]!, raw[i + 1]!);
-      const response = new Response(null, { status, statusText: incoming.statusMessage ?? '', headers: received });
-      // As a response from fetch whose body the SDK has read: its URL, and its body used.
-      Object.defineProperties(response, { url: { value: url }, bodyUsed: { value: true } });
-      const tooBig = () => fail(tooLarge(maxBytes, status, received));
-      incoming.on('error', fail);
-      const codings = (incoming.headers['content-encoding'] ?? '')
-        .split(',')
-        .map((coding) => coding.trim().toLowerCase());
-      // A coding fetch does not decode leaves the body as it came, as fetch does.
-      const decoded = codings.every((coding) => coding === '' || coding === 'identity' || coding in decoders);
-      const compressed = decoded && codings.some((coding) => coding in decoders);
-      const declared = incoming.headers['content-length'];
-      if (!compressed && declared !== undefined && Number(declared) > maxBytes) return tooBig();
-      // Decoded in the reverse order of the codings applied.
-      let stream: NodeJS.ReadableStream = incoming;
-      for (const coding of compressed ? codings.reverse() : []) {
-        const decoder = decoders[coding]?.(zlib);
-        if (decoder) stream = stream.pipe(decoder).on('error', fail);
-      }
-      const chunks: Buffer[] = [];
-      let length = 0;
-      stream.on('data', (chunk: Buffer) => {
-        length += chunk.length;
-        // Destroying the request closes the socket: the rest of the body is never read.
-        if (length > maxBytes) tooBig();
-        else chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)).toString();
-        // A BOM is dropped, as fetch's text() does.
-        resolve({ response, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
-      });
-    }
   });
+  // Destroying the request closes its connection, whatever it was waiting for: the head or the body.
+  return { received, cancel: () => request.destroy() };
 }

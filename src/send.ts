@@ -4,7 +4,7 @@ import type { Operation } from './operation.js';
 import { boundedFetch, senderOf } from './raw.js';
 import type { ClientSettings } from './request.js';
 import { type Failure, failure } from './response.js';
-import type { Received } from './transport.js';
+import type { Received, Sent } from './transport.js';
 
 export type { Received };
 
@@ -28,28 +28,27 @@ const aborted = Symbol('aborted');
  * One attempt through openapi-fetch (`loops.raw`) and fetch, for when middleware of the caller's
  * sits on the raw client and must see the call.
  */
-async function throughRaw(
-  settings: ClientSettings,
-  operation: Operation,
-  sending: Sending,
-  signal: AbortSignal,
-): Promise<Received> {
+function throughRaw(settings: ClientSettings, operation: Operation, sending: Sending): Sent {
   const { maxBytes } = sending;
-  const { data, error, response } = (await settings.raw.request(
-    operation.method.toLowerCase() as 'post',
-    operation.path as never,
-    {
-      params: { path: sending.path, query: sending.query },
-      ...(sending.body !== undefined && { body: sending.body }),
-      ...(sending.headers && { headers: sending.headers }),
-      signal,
-      parseAs: 'text',
-      ...(maxBytes !== settings.maxResponseBytes && { fetch: boundedFetch(settings.fetch, maxBytes) }),
-    } as never,
-  )) as { data?: unknown; error?: unknown; response: Response };
-  // openapi-fetch hands an error body over parsed when it is JSON: back to text, for one reader.
-  const body = data ?? error ?? '';
-  return { response, text: typeof body === 'string' ? body : JSON.stringify(body) };
+  const controller = new AbortController();
+  const received = (async () => {
+    const { data, error, response } = (await settings.raw.request(
+      operation.method.toLowerCase() as 'post',
+      operation.path as never,
+      {
+        params: { path: sending.path, query: sending.query },
+        ...(sending.body !== undefined && { body: sending.body }),
+        ...(sending.headers && { headers: sending.headers }),
+        signal: controller.signal,
+        parseAs: 'text',
+        ...(maxBytes !== settings.maxResponseBytes && { fetch: boundedFetch(settings.fetch, maxBytes) }),
+      } as never,
+    )) as { data?: unknown; error?: unknown; response: Response };
+    // openapi-fetch hands an error body over parsed when it is JSON: back to text, for one reader.
+    const body = data ?? error ?? '';
+    return { response, text: typeof body === 'string' ? body : JSON.stringify(body) };
+  })();
+  return { received, cancel: (reason) => controller.abort(reason) };
 }
 
 /** Sends one attempt of an operation, racing it against a deadline and the caller's signal. */
@@ -61,33 +60,29 @@ export async function sendWithDeadline(
   const { timeout, signal: userSignal } = sending;
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
   if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-  // A controller and a timer, not AbortSignal.timeout() and AbortSignal.any(): measured in Node 20,
-  // those add some 50 µs to every request, a tenth of a loopback round trip.
-  const controller = new AbortController();
   const send = senderOf(settings.raw);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let abort: (() => void) | undefined;
   try {
-    // One promise settled by whichever comes first: the answer, the deadline or the caller's abort.
-    // The deadline is raced, not only signalled: a fetch that ignores its signal still stops on time,
-    // and a late answer or rejection of the abandoned request settles nothing.
+    // One promise settled by whichever comes first: the answer, the deadline or the caller's abort,
+    // the last two cancelling the attempt. A timer, not AbortSignal.timeout() and AbortSignal.any():
+    // measured in Node 20, those add some 50 µs to every request. The deadline is raced, not only
+    // signalled: a fetch that ignores its signal still stops on time, and a late answer or rejection
+    // of the abandoned attempt settles nothing.
     return await new Promise<Received>((resolve, reject) => {
+      const attempt = send ? send(operation, sending) : throughRaw(settings, operation, sending);
+      attempt.received.then(resolve, reject);
       timer = setTimeout(() => {
-        controller.abort();
+        attempt.cancel();
         reject(timedOut);
       }, timeout);
       if (userSignal) {
         abort = () => {
-          controller.abort(userSignal.reason);
+          attempt.cancel(userSignal.reason);
           reject(aborted);
         };
         userSignal.addEventListener('abort', abort);
       }
-      const { signal } = controller;
-      (send ? send(operation, sending, signal) : throughRaw(settings, operation, sending, signal)).then(
-        resolve,
-        reject,
-      );
     });
   } catch (cause) {
     return failed(cause, timeout, userSignal);

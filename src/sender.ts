@@ -9,7 +9,7 @@
  */
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
 import type { Operation } from './operation.js';
-import type { Received, Transport } from './transport.js';
+import type { Sent, Transport } from './transport.js';
 
 /** What one attempt of an operation sends, before it is built into a URL and headers. */
 export interface Attempt {
@@ -22,7 +22,7 @@ export interface Attempt {
   maxBytes: number;
 }
 
-export type Sender = (operation: Operation, attempt: Attempt, signal: AbortSignal) => Promise<Received>;
+export type Sender = (operation: Operation, attempt: Attempt) => Sent;
 
 /** Headers by lower-case name, later ones winning, as a `Headers` would merge them. */
 function merge(into: Record<string, string>, headers: Record<string, string>): Record<string, string> {
@@ -38,7 +38,7 @@ export function createSender(
   transport: Transport,
 ): Sender {
   const base = merge({}, clientHeaders);
-  return async (operation, { path, query, body, headers, maxBytes }, signal) => {
+  return (operation, { path, query, body, headers, maxBytes }) => {
     const url = createFinalURL(operation.path, {
       baseUrl,
       // A path without parameters skips the path serializer's search for them.
@@ -53,6 +53,6 @@ export function createSender(
         ? base
         : merge(body === undefined ? { ...base } : { 'content-type': 'application/json', ...base }, headers ?? {});
     const text = body === undefined ? undefined : JSON.stringify(body);
-    return transport({ method: operation.method, url, headers: sent, body: text, signal, maxBytes });
+    return transport({ method: operation.method, url, headers: sent, body: text, maxBytes });
   };
 }

@@ -261,6 +261,13 @@ describe('bodies, as the server sends them', () => {
     expect(await read(inPieces([compress(listText)], { 'content-encoding': coding }))).toEqual(list);
   });
 
+  it.each(['x-unknown', 'constructor'])(
+    'labelled with a coding it does not decode (%s), handed over as it came',
+    async (coding) => {
+      expect(await read(inPieces([Buffer.from(listText)], { 'content-encoding': coding }))).toEqual(list);
+    },
+  );
+
   it('a compressed body past the bound is cut off, its rest never read', async () => {
     let written = 0;
     await withHttpServer(
