@@ -8,6 +8,9 @@ export type PageParams = Record<string, string | number>;
 /** A page with the list's own fields as the API sent them: what `list()` resolves to. */
 export type PageOf<Item, List, Next extends PageParams = Record<string, string>> = Page<Item, List, Next> & List;
 
+/** Whether the request for the page after this one is written at once (node:http), not when the event loop turns. */
+export const writesAtOnce = Symbol('writesAtOnce');
+
 /** What a walk needs of a page: its public paging methods, whatever its items. */
 export interface Pageable<Item> {
   readonly requestId: string | null;
@@ -15,6 +18,7 @@ export interface Pageable<Item> {
   hasNextPage(): boolean;
   nextPageParams(): PageParams | null;
   getNextPage(options?: { signal?: AbortSignal | undefined }): Promise<Pageable<Item>>;
+  [writesAtOnce]?(): boolean;
 }
 
 /** Loads the page that the params ask for, with the first page's filters and options. */
@@ -29,6 +33,8 @@ export interface PageRequest {
   query: Record<string, unknown>;
   /** The page size asked for, or the spec's default: a full page of an offset list may have a next one. */
   pageSize: number | undefined;
+  /** Whether the next page's request would be written at once (node:http). */
+  writesAtOnce?: () => boolean;
 }
 
 /** Ends auto-pagination with a LoopsError, rather than loop for ever on a server that repeats itself. */
@@ -82,6 +88,10 @@ export class Page<Item, List, Next extends PageParams = Record<string, string>> 
     this.#body = fetched.body;
     this.#asked = asked;
     this.#loadNext = loadNext;
+  }
+
+  [writesAtOnce](): boolean {
+    return this.#asked.writesAtOnce?.() ?? false;
   }
 
   /** The `x-request-id` of the response that carried this page (a getter: the page serializes as the list). */

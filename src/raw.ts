@@ -57,8 +57,9 @@ function serializeQuery(query: Record<string, unknown>): string {
   return search;
 }
 
-// The sender of each raw client, and whether middleware of the caller's sits on it.
-const senders = new WeakMap<RawClient, { send: Sender; middleware: Set<Middleware> }>();
+// The sender of each raw client, whether middleware of the caller's sits on it, and whether its
+// requests go through node:http now.
+const senders = new WeakMap<RawClient, { send: Sender; middleware: Set<Middleware>; viaNodeHttp: () => boolean }>();
 
 /**
  * How the SDK sends its own calls with raw's key and headers: straight through the transport, or
@@ -70,11 +71,21 @@ export function senderOf(raw: RawClient): Sender | undefined {
   return entry.middleware.size ? undefined : entry.send;
 }
 
+/**
+ * Whether the SDK's calls on raw go through node:http now, which writes a request before the next
+ * turn of the event loop: fetch on Node 22 and 24 waits for the loop to turn (walk.ts).
+ */
+export function viaNodeHttp(raw: RawClient): boolean {
+  const entry = senders.get(raw)!;
+  return entry.middleware.size === 0 && entry.viaNodeHttp();
+}
+
 /** The transport of the SDK's own calls: node:http on Node while it may be used, else fetch. */
-function transportFor(fetch: Fetch | undefined, nodeHttp: boolean): Transport {
+function transportFor(fetch: Fetch | undefined, nodeHttp: boolean): [Transport, () => boolean] {
   const viaFetch = fetchTransport(fetch);
   const viaNode = fetch === undefined && nodeHttp ? nodeHttpTransport() : undefined;
-  return viaNode ? (outgoing) => (nodeHttpAllowed() ? viaNode : viaFetch)(outgoing) : viaFetch;
+  if (!viaNode) return [viaFetch, () => false];
+  return [(outgoing) => (nodeHttpAllowed() ? viaNode : viaFetch)(outgoing), nodeHttpAllowed];
 }
 
 /**
@@ -110,7 +121,11 @@ export function createRawClient(options: RawClientOptions): RawClient {
     eject(...removed);
     for (const one of removed) middleware.delete(one);
   };
-  const send = createSender(baseUrl, headers, serializeQuery, transportFor(fetch, nodeHttp));
-  senders.set(client, { send, middleware });
+  const [transport, nodeNow] = transportFor(fetch, nodeHttp);
+  senders.set(client, {
+    send: createSender(baseUrl, headers, serializeQuery, transport),
+    middleware,
+    viaNodeHttp: nodeNow,
+  });
   return client;
 }

@@ -52,8 +52,12 @@ export async function call<T>(
   operation: Operation,
   params: CallParams,
   options: RequestOptions = {},
+  pageSignal?: AbortSignal,
 ): Promise<Fetched<T>> {
   const { timeout = settings.timeout, maxRetries = settings.maxRetries, signal } = options;
+  // The caller's signal and a page's own (a prefetch the walk may cancel) both stop the call: each
+  // listened to, not joined with AbortSignal.any(), which costs a page some 20 µs in Node 20.
+  const signals = [signal, pageSignal].filter((one): one is AbortSignal => one !== undefined);
   const maxBytes = options.maxResponseBytes ?? settings.maxResponseBytes;
   const query = { ...options.query, ...params.query };
   const { idempotencyHeader } = operation;
@@ -61,7 +65,7 @@ export async function call<T>(
     idempotencyHeader && params.idempotencyKey
       ? { ...options.headers, [idempotencyHeader]: params.idempotencyKey }
       : options.headers;
-  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, maxBytes };
+  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signals, maxBytes };
   const repeats = repeatable.includes(operation.method) || idempotencyHeader !== undefined;
   const { log } = settings;
   const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
@@ -82,7 +86,7 @@ export async function call<T>(
     }
     const wait = Math.round(retryDelayMs(retry, outcome.headers));
     log.warn(() => `${target()}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
-    await sleep(wait, signal).catch((cause: unknown) => {
+    await sleep(wait, signals.length > 1 ? AbortSignal.any(signals) : signals[0]).catch((cause: unknown) => {
       throw new APIUserAbortError({ cause });
     });
   }

@@ -15,7 +15,8 @@ export interface Sending {
   body: unknown;
   headers: Record<string, string> | undefined;
   timeout: number;
-  signal: AbortSignal | undefined;
+  /** The signals that stop the call: the caller's, and a page's own. */
+  signals: readonly AbortSignal[];
   /** The body bound of this call: the client's, or the call's own. */
   maxBytes: number;
 }
@@ -57,12 +58,13 @@ export async function sendWithDeadline(
   operation: Operation,
   sending: Sending,
 ): Promise<Received | Failure> {
-  const { timeout, signal: userSignal } = sending;
+  const { timeout, signals } = sending;
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
-  if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+  const stopped = signals.find((signal) => signal.aborted);
+  if (stopped) throw new APIUserAbortError({ cause: stopped.reason });
   const send = senderOf(settings.raw);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let abort: (() => void) | undefined;
+  let abort: ((event: Event) => void) | undefined;
   try {
     // One promise settled by whichever comes first: the answer, the deadline or the caller's abort,
     // the last two cancelling the attempt. A timer, not AbortSignal.timeout() and AbortSignal.any():
@@ -76,19 +78,19 @@ export async function sendWithDeadline(
         attempt.cancel();
         reject(timedOut);
       }, timeout);
-      if (userSignal) {
-        abort = () => {
-          attempt.cancel(userSignal.reason);
+      if (signals.length) {
+        abort = (event) => {
+          attempt.cancel((event.target as AbortSignal).reason);
           reject(aborted);
         };
-        userSignal.addEventListener('abort', abort);
+        for (const signal of signals) signal.addEventListener('abort', abort);
       }
     });
   } catch (cause) {
-    return failed(cause, timeout, userSignal);
+    return failed(cause, timeout, signals);
   } finally {
     clearTimeout(timer);
-    if (abort) userSignal!.removeEventListener('abort', abort);
+    if (abort) for (const signal of signals) signal.removeEventListener('abort', abort);
   }
 }
 
@@ -103,8 +105,9 @@ function messages(error: unknown): string {
 }
 
 /** What an attempt that got no usable response amounts to; only a network failure is retried. */
-function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undefined): Failure {
-  if (cause === aborted || userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal?.reason });
+function failed(cause: unknown, timeout: number, signals: readonly AbortSignal[]): Failure {
+  const stopped = signals.find((signal) => signal.aborted);
+  if (cause === aborted || stopped) throw new APIUserAbortError({ cause: stopped?.reason });
   if (cause === timedOut) {
     return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);
   }
