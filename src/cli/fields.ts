@@ -49,6 +49,10 @@ export function accessor(target: ListTarget, path: string): Accessor {
     };
   }
   const keys = path.split('.');
+  const [key] = keys;
+  // A top-level field, as most columns are: one own property.
+  if (keys.length === 1)
+    return (item) => (item !== null && typeof item === 'object' && Object.hasOwn(item, key!) ? item[key!] : undefined);
   return (item) => {
     let value: unknown = item;
     for (const key of keys) {
