@@ -97,9 +97,14 @@ export class Engine {
     // Read before the options are checked, which happens on first use: a bad value rejects then.
     const prefetch = (options as ListOptions | null)?.prefetch !== false;
     const paging = operation.pagination!;
-    return PagePromise.lazy<Item, List, Next>(async (signal) => {
-      checkArgs(operation, args);
-      checkRequestOptions(options, operation, optionNamesOf(operation));
+    // Not an async function: a promise and two ticks fewer on every list().
+    return PagePromise.lazy<Item, List, Next>((signal) => {
+      try {
+        checkArgs(operation, args);
+        checkRequestOptions(options, operation, optionNamesOf(operation));
+      } catch (error) {
+        return Promise.reject(error);
+      }
       const { prefetch: _, ...sending } = options;
       const load = async (query: Record<string, unknown>, signal?: AbortSignal): Promise<PageOf<Item, List, Next>> => {
         // A page's own signal (a prefetch the walk may cancel) aborts it, as the caller's does.

@@ -21,6 +21,12 @@ export interface Sending {
   maxBytes: number;
 }
 
+/** The first of signals that has aborted. */
+function abortedOf(signals: readonly AbortSignal[]): AbortSignal | undefined {
+  for (const signal of signals) if (signal.aborted) return signal;
+  return undefined;
+}
+
 /** Rejections of the deadline itself, told apart from whatever the fetch rejects with. */
 const timedOut = Symbol('timed out');
 const aborted = Symbol('aborted');
@@ -60,7 +66,7 @@ export async function sendWithDeadline(
 ): Promise<Received | Failure> {
   const { timeout, signals } = sending;
   // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
-  const stopped = signals.find((signal) => signal.aborted);
+  const stopped = abortedOf(signals);
   if (stopped) throw new APIUserAbortError({ cause: stopped.reason });
   const send = senderOf(settings.raw);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -106,7 +112,7 @@ function messages(error: unknown): string {
 
 /** What an attempt that got no usable response amounts to; only a network failure is retried. */
 function failed(cause: unknown, timeout: number, signals: readonly AbortSignal[]): Failure {
-  const stopped = signals.find((signal) => signal.aborted);
+  const stopped = abortedOf(signals);
   if (cause === aborted || stopped) throw new APIUserAbortError({ cause: stopped?.reason });
   if (cause === timedOut) {
     return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);

@@ -33,6 +33,12 @@ export async function measureCpu(apiKey: string, { rounds, perRound, warmUp }: P
   const contenders: Record<string, () => Promise<unknown>> = {
     SDK: () => loops.checkout.sessions.list({ limit: 10 }),
     'openapi-fetch': () => openapiFetch.GET('/checkout/sessions', { params: { query: { limit: 10 } } }),
+    // What a signal in its Request costs openapi-fetch: the SDK's requests always carry one (timeouts, aborts).
+    'openapi-fetch, with a signal': () =>
+      openapiFetch.GET('/checkout/sessions', {
+        params: { query: { limit: 10 } },
+        signal: new AbortController().signal,
+      }),
     'bare fetch-shaped call': () =>
       stub(`${baseUrl}/checkout/sessions?limit=10`, { headers: requestHeaders })
         .then((response) => response.text())
