@@ -1,6 +1,7 @@
 /**
  * The transport on Node: node:http and node:https, on their global agents (keep-alive; whatever a
- * proxy library or NODE_USE_ENV_PROXY sets there applies). Measured on Node 20 walking 82 KB pages
+ * proxy library sets there applies; with NODE_USE_ENV_PROXY, which Node's fetch honours before its
+ * agents do, the SDK sends through fetch). Measured on Node 20 walking 82 KB pages
  * on loopback (BENCHMARKS.md, "Transports"): a page costs the least CPU on node:http, more on
  * undici's own `request()` (an npm package) and on Node's fetch, which reads a body through web
  * streams. Only the SDK's build for Node holds this module (package.json's `node` condition; the
@@ -22,7 +23,11 @@ interface Builtins {
 }
 
 type Runtime = {
-  process?: { versions?: { node?: string; bun?: string }; getBuiltinModule?: (id: string) => unknown };
+  process?: {
+    versions?: { node?: string; bun?: string };
+    getBuiltinModule?: (id: string) => unknown;
+    env?: Record<string, string | undefined>;
+  };
   Deno?: unknown;
 };
 
@@ -31,11 +36,15 @@ const nodeFetch = /internal\/deps\/undici/;
 // Where undici (Node's fetch, or the npm package) keeps the dispatcher that fetch sends through.
 const dispatcherKey = Symbol.for('undici.globalDispatcher.1');
 
-/** The node:http transport, or undefined where it cannot run (Bun, Deno, browsers, Node before 20.16). */
+/**
+ * The node:http transport, or undefined where it cannot run (Bun, Deno, browsers, Node before 20.16)
+ * or where only fetch would take the proxy the environment names (NODE_USE_ENV_PROXY).
+ */
 export function nodeHttpTransport(): Transport | undefined {
   const { process, Deno } = globalThis as Runtime;
   const load = process?.getBuiltinModule;
   if (!load || Deno || process.versions?.bun || !process.versions?.node || 'document' in globalThis) return undefined;
+  if (process.env?.NODE_USE_ENV_PROXY) return undefined;
   let builtins: Builtins | undefined;
   return (outgoing) => {
     builtins ??= {

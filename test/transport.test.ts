@@ -89,6 +89,14 @@ describe('the transport', () => {
     expect(error.message).toBe('Invalid `nodeHttp`: got "yes"; expected true or false. No request was sent.');
   });
 
+  it("is fetch with NODE_USE_ENV_PROXY set, which Node's fetch honours (its agents later, if at all)", async () => {
+    await withListServer(async (baseUrl, seen) => {
+      vi.stubEnv('NODE_USE_ENV_PROXY', '1');
+      await testClient({ baseUrl }).checkout.sessions.list();
+      expect(seen.headers.map(sentBy)).toEqual(['fetch']);
+    });
+  });
+
   it('is a replaced global fetch, which sees every call, as soon as it is replaced', async () => {
     await withListServer(async (baseUrl, seen) => {
       const loops = testClient({ baseUrl });
