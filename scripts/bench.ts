@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureBuildCosts } from './bench/build-costs.js';
+import { measureCliExport } from './bench/cli-export.js';
 import { apiKey, otherNodes, plan, quick } from './bench/config.js';
 import { measureCpu } from './bench/cpu.js';
 import { measureEarlyStop } from './bench/early-stop.js';
@@ -19,15 +20,27 @@ import { measureRequests } from './bench/requests.js';
 import { measureRss } from './bench/rss.js';
 import { type BenchServer, startServer } from './bench/server-control.js';
 import { measureSizes } from './bench/sizes.js';
+import { measureTransports } from './bench/transports.js';
 import { measureWalks, startWalker } from './bench/walks.js';
 import { root } from './harness/paths.js';
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const step = (text: string) => console.log(`[${elapsed()}] ${text}`);
-// Others' work on a shared machine moves every figure: the report says how busy it was.
-const load = [loadavg()[0]!];
-setInterval(() => load.push(loadavg()[0]!), 10_000).unref();
+// Others' work on a shared machine moves every figure: the report says how busy it was, over the
+// run and during each part (the 1-minute load average, sampled every 5 s).
+const load: Results['load'] = { samples: [[0, loadavg()[0]!]], parts: {} };
+setInterval(() => load.samples.push([performance.now() - started, loadavg()[0]!]), 5_000).unref();
+
+/** Runs one part of the bench, remembering when it ran. */
+async function part<T>(name: string, measure: () => T | Promise<T>): Promise<T> {
+  const from = performance.now() - started;
+  try {
+    return await measure();
+  } finally {
+    load.parts[name] = [from, performance.now() - started];
+  }
+}
 
 /** Runs measure against a server of count sessions, stopping the server whatever happens. */
 async function withServer<T>(count: number, measure: (server: BenchServer) => Promise<T>): Promise<T> {
@@ -47,31 +60,32 @@ async function main(): Promise<void> {
   const results = {
     walkSessions: plan.walks.sessions,
     rssSessions: plan.rss.sessions,
+    exportSessions: plan.cliExport.sessions,
     nodes,
     load,
   } as Partial<Results>;
 
   step('1. CPU per call, stub fetch …');
-  results.cpu = await measureCpu(apiKey, plan.cpu);
+  results.cpu = await part('cpu', () => measureCpu(apiKey, plan.cpu));
 
   await withServer(plan.walks.sessions, async (server) => {
     step('2. Per request against the bench server …');
-    results.requests = await measureRequests(server, apiKey, plan.requests);
+    results.requests = await part('requests', () => measureRequests(server, apiKey, plan.requests));
     results.walks = {};
     for (const node of nodes) {
       const walker = await startWalker(server, node);
       try {
-        const delays = node === thisNode ? plan.walks.delays : plan.otherNodes.delays;
-        const rounds = node === thisNode ? plan.walks.rounds : plan.otherNodes.rounds;
+        const walks = node === thisNode ? plan.walks : { ...plan.walks, ...plan.otherNodes };
         step(`3. Walks of ${plan.walks.sessions.toLocaleString('en')} sessions on ${node.label} …`);
-        results.walks[node.label] = await measureWalks(server, walker, {
-          delays,
-          rounds,
-          sessions: plan.walks.sessions,
-        });
+        results.walks[node.label] = await part(`walks ${node.label}`, () => measureWalks(server, walker, walks));
         if (node === thisNode) {
+          step('3a. Transports, bare …');
+          const { sessions } = plan.walks;
+          results.transports = await part('transports', () =>
+            measureTransports(server, walker, { ...plan.transports, sessions }),
+          );
           step('4. Early stop …');
-          results.earlyStop = await measureEarlyStop(server, walker, plan.earlyStop);
+          results.earlyStop = await part('early-stop', () => measureEarlyStop(server, walker, plan.earlyStop));
         }
       } finally {
         walker.stop();
@@ -79,13 +93,17 @@ async function main(): Promise<void> {
     }
   });
 
-  step(`5. Peak RSS of walking ${plan.rss.sessions.toLocaleString('en')} sessions …`);
-  results.rss = await withServer(plan.rss.sessions, (server) => measureRss(server, plan.rss.sessions, plan.rss));
+  await withServer(plan.rss.sessions, async (server) => {
+    step(`5. Peak RSS of walking ${plan.rss.sessions.toLocaleString('en')} sessions …`);
+    results.rss = await part('rss', () => measureRss(server, plan.rss.sessions, plan.rss));
+    step(`8. CLI export of ${plan.cliExport.sessions.toLocaleString('en')} sessions …`);
+    results.cliExport = await part('cli-export', () => measureCliExport(server, plan.cliExport));
+  });
 
   results.imports = {};
   for (const node of nodes) {
     step(`6. Import time on ${node.label} …`);
-    results.imports[node.label] = measureImports(node, plan.imports.runs);
+    results.imports[node.label] = await part(`imports ${node.label}`, () => measureImports(node, plan.imports.runs));
   }
 
   step('7. Size …');

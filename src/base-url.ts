@@ -1,4 +1,5 @@
 /** Where the API key may be sent: the rule for `baseUrl`, applied again to every request URL. */
+import { LoopsError } from './errors.js';
 
 // Loopback exactly: `localhost`, 127.0.0.0/8 and [::1]. The URL parser has already normalised
 // forms such as `127.1` or `0x7f.0.0.1`; look-alikes such as `127.0.0.1.evil.test` stay refused.
@@ -18,6 +19,12 @@ export function destinationProblem(url: URL): string | undefined {
     return 'your key goes only to an https: URL (or http: on localhost)';
   }
   return undefined;
+}
+
+/** Throws a LoopsError, before anything is sent, unless the key may go to url. */
+export function checkDestination(url: string): void {
+  const problem = destinationProblem(new URL(url));
+  if (problem) throw new LoopsError(`Refusing to send a request to ${showUrl(url)}: ${problem}. Nothing was sent.`);
 }
 
 /** Why baseUrl cannot be used, or undefined when it can. */

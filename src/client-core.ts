@@ -21,10 +21,10 @@ export class LoopsClient {
   readonly raw: RawClient;
 
   constructor(options: ClientOptions = {}) {
-    const { apiKey, baseUrl, fetch, timeout, maxRetries, maxResponseBytes, log, defaultHeaders } =
+    const { apiKey, baseUrl, fetch, nodeHttp, timeout, maxRetries, maxResponseBytes, log, defaultHeaders } =
       resolveOptions(options);
-    // The key lives only inside the raw client's headers: no property of this object holds it.
-    this.raw = createRawClient({ apiKey, baseUrl, fetch, maxResponseBytes, defaultHeaders });
+    // The key lives only inside the raw client's headers and its sender's: no property of this object holds it.
+    this.raw = createRawClient({ apiKey, baseUrl, fetch, nodeHttp, maxResponseBytes, defaultHeaders });
     // Redacted from every error while anything that can send with it (the raw client) is alive.
     registerKey(apiKey, this.raw);
     const settings = { raw: this.raw, fetch: baseFetch(fetch), timeout, maxRetries, maxResponseBytes, log };

@@ -17,11 +17,12 @@ const networkMessage =
   /^(Failed to fetch|NetworkError when attempting to fetch resource|Load failed|Network request failed|error sending request|network error)/i;
 
 // What a response that is not HTTP at all (a wrong port, TLS spoken to plain HTTP, a proxy's garbage)
-// or one cut short of its declared length gives: undici's parser errors (HPE_INVALID_CONSTANT on
-// Node 20 and 22; on Node 24 no code, only the message "Response does not match the HTTP/1.1
-// protocol"), its length mismatch, and Bun's Malformed_HTTP_Response. Deno says "error sending
-// request", a network failure above. A connection that answers that way is no API.
-const malformedCode = /^(HPE_|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|Malformed_HTTP_Response)/;
+// or one cut short of its declared length gives: the HTTP parser's errors (node:http's, and undici's:
+// HPE_INVALID_CONSTANT on Node 20 and 22; on Node 24 no code, only the message "Response does not
+// match the HTTP/1.1 protocol"), undici's length mismatch, and Bun's Malformed_HTTP_Response. Deno
+// says "error sending request", a network failure above. A connection that answers that way is no
+// API. Not headers past node:http's limit (HPE_HEADER_OVERFLOW): an HTTP server answered, as above.
+const malformedCode = /^(HPE_(?!HEADER_OVERFLOW$)|UND_ERR_RES_CONTENT_LENGTH_MISMATCH$|Malformed_HTTP_Response)/;
 const malformedMessage = /^(Malformed_HTTP_Response|Response does not match the HTTP\/1\.1 protocol)/;
 
 /** Whether error, or an error in its cause chain, matches one of the codes or messages. */

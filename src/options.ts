@@ -22,8 +22,15 @@ export interface ClientOptions extends CallSettings {
   apiKey?: string | undefined;
   /** Defaults to `LOOPS_BASE_URL`, then to `https://api.loops.fi/api/v3`. */
   baseUrl?: string | undefined;
-  /** A fetch to use instead of the global one. */
+  /** A fetch to use instead of the global one (the SDK then sends every request through it). */
   fetch?: Fetch | undefined;
+  /**
+   * On Node, send through node:http, which costs less CPU per request than Node's fetch. Default
+   * `LOOPS_NODE_HTTP` (`0` or `false` turns it off), then true. Without effect where Node's fetch is
+   * not what `fetch` would use: with a `fetch` option, a replaced global fetch, an undici dispatcher
+   * other than an Agent (a proxy, a mock), and in Bun, Deno and browsers.
+   */
+  nodeHttp?: boolean | undefined;
   /** Allow running in a browser, where your API key is visible to anyone who opens the page. */
   dangerouslyAllowBrowser?: boolean | undefined;
   /** What to log: `'debug'` logs every attempt. Default `LOOPS_LOG`, then `'warn'` (retries). */
@@ -50,6 +57,7 @@ const clientOptionNames = optionNames<ClientOptions>()(
   'apiKey',
   'baseUrl',
   'fetch',
+  'nodeHttp',
   'dangerouslyAllowBrowser',
   'logLevel',
   'logger',
@@ -70,6 +78,22 @@ function env(name: string): string | undefined {
     // Deno without --allow-env throws on reading the environment: then there is none to read.
     return undefined;
   }
+}
+
+const switches = new Map([
+  ['1', true],
+  ['true', true],
+  ['0', false],
+  ['false', false],
+]);
+
+/** An on/off environment variable: `1` or `true`, `0` or `false`, else a ValidationError naming it. */
+function readSwitch(name: string): boolean | undefined {
+  const value = env(name);
+  if (value === undefined) return undefined;
+  const on = switches.get(value.toLowerCase());
+  if (on === undefined) throw new ValidationError(name, '1, true, 0 or false', describeValue(value));
+  return on;
 }
 
 /** Throws a ValidationError unless headers are a plain object of strings that leave `Authorization` alone. */
@@ -120,6 +144,8 @@ export function resolveOptions(options: ClientOptions) {
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw new ValidationError('fetch', 'a fetch function', describeValue(fetch));
   }
+  const nodeHttp = options.nodeHttp ?? readSwitch('LOOPS_NODE_HTTP') ?? true;
+  if (typeof nodeHttp !== 'boolean') throw new ValidationError('nodeHttp', 'true or false', describeValue(nodeHttp));
   const logLevel = options.logLevel ?? (env('LOOPS_LOG') as LogLevel | undefined) ?? 'warn';
   checkLogLevel(logLevel, options.logLevel === undefined ? 'LOOPS_LOG' : 'logLevel');
   const logger = options.logger ?? console;
@@ -127,5 +153,5 @@ export function resolveOptions(options: ClientOptions) {
   const defaultHeaders = options.defaultHeaders ?? {};
   checkHeaders('defaultHeaders', defaultHeaders);
   const log = createLog(logLevel, logger);
-  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch, log, defaultHeaders };
+  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch, nodeHttp, log, defaultHeaders };
 }

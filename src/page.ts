@@ -8,6 +8,9 @@ export type PageParams = Record<string, string | number>;
 /** A page with the list's own fields as the API sent them: what `list()` resolves to. */
 export type PageOf<Item, List, Next extends PageParams = Record<string, string>> = Page<Item, List, Next> & List;
 
+/** Whether the request for the page after this one is written at once (node:http), not when the event loop turns. */
+export const writesAtOnce = Symbol('writesAtOnce');
+
 /** What a walk needs of a page: its public paging methods, whatever its items. */
 export interface Pageable<Item> {
   readonly requestId: string | null;
@@ -15,6 +18,7 @@ export interface Pageable<Item> {
   hasNextPage(): boolean;
   nextPageParams(): PageParams | null;
   getNextPage(options?: { signal?: AbortSignal | undefined }): Promise<Pageable<Item>>;
+  [writesAtOnce]?(): boolean;
 }
 
 /** Loads the page that the params ask for, with the first page's filters and options. */
@@ -29,6 +33,8 @@ export interface PageRequest {
   query: Record<string, unknown>;
   /** The page size asked for, or the spec's default: a full page of an offset list may have a next one. */
   pageSize: number | undefined;
+  /** Whether the next page's request would be written at once (node:http). */
+  writesAtOnce?: () => boolean;
 }
 
 /** Ends auto-pagination with a LoopsError, rather than loop for ever on a server that repeats itself. */
@@ -49,35 +55,43 @@ function sameItems(one: unknown[], other: unknown[]): boolean {
   return one.length > 0 && one.length === other.length && same(one[0], other[0]) && same(one.at(-1), other.at(-1));
 }
 
-// The response each page came in, for PagePromise.withResponse(): kept off the page itself, whose
-// fields are the list the API sent.
-const responses = new WeakMap<object, Response>();
+// The response each page came in, for PagePromise.withResponse(): a private field, off the page's
+// own fields, which are the list the API sent.
+let responseOfPage: (page: object) => Response;
 
 /** The final response that carried page. */
 export function responseOf(page: object): Response {
-  return responses.get(page)!;
+  return responseOfPage(page);
 }
 
 /** One page of a list: the list object as the API sent it, unknown fields included, plus paging helpers. */
 export class Page<Item, List, Next extends PageParams = Record<string, string>> {
   readonly #requestId: string | null;
+  readonly #response: Response;
   readonly #body: List;
   readonly #asked: PageRequest;
   readonly #loadNext: NextPageLoader<Item, List, Next>;
 
+  static {
+    responseOfPage = (page) => (page as Page<unknown, unknown>).#response;
+  }
+
   constructor(fetched: Fetched<List>, asked: PageRequest, loadNext: NextPageLoader<Item, List, Next>) {
     // Each field becomes an own property, except a name the page inherits (`hasNextPage`,
     // `requestId`, `__proto__`, `toString`…): assigning those would hide a method or the header's
-    // value, or swap the prototype. They stay in toJSON(), the list as the API sent it.
-    for (const [name, value] of Object.entries(fetched.body as object)) {
-      if (!(name in this))
-        Object.defineProperty(this, name, { value, enumerable: true, writable: true, configurable: true });
-    }
+    // value, or swap the prototype. They stay in toJSON(), the list as the API sent it. Any other
+    // name has no setter on the way, so that assigning it makes a plain own field.
+    const body = fetched.body as Record<string, unknown>;
+    for (const name of Object.keys(body)) if (!(name in this)) (this as Record<string, unknown>)[name] = body[name];
     this.#requestId = fetched.requestId;
-    responses.set(this, fetched.response);
+    this.#response = fetched.response;
     this.#body = fetched.body;
     this.#asked = asked;
     this.#loadNext = loadNext;
+  }
+
+  [writesAtOnce](): boolean {
+    return this.#asked.writesAtOnce?.() ?? false;
   }
 
   /** The `x-request-id` of the response that carried this page (a getter: the page serializes as the list). */

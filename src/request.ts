@@ -2,7 +2,7 @@ import { APIUserAbortError } from './errors.js';
 import type { Log } from './log.js';
 import type { Operation } from './operation.js';
 import type { CallSettings } from './options.js';
-import { boundedFetch, type Fetch, type RawClient } from './raw.js';
+import type { Fetch, RawClient } from './raw.js';
 import { type Fetched, readResponse } from './response.js';
 import { retryDelayMs, sleep } from './retry.js';
 import { sendWithDeadline } from './send.js';
@@ -37,6 +37,8 @@ export interface CallParams {
   idempotencyKey?: string | undefined;
 }
 
+const none: readonly AbortSignal[] = [];
+
 // Methods that leave the server as it was when sent twice: they can always be repeated.
 const repeatable = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
@@ -56,23 +58,26 @@ export async function call<T>(
   operation: Operation,
   params: CallParams,
   options: RequestOptions = {},
+  pageSignal?: AbortSignal,
 ): Promise<Fetched<T>> {
   const { timeout = settings.timeout, maxRetries = settings.maxRetries, signal } = options;
+  // The caller's signal and a page's own (a prefetch the walk may cancel) both stop the call: each
+  // listened to, not joined with AbortSignal.any(), which costs a page some 20 µs in Node 20.
+  const signals = pageSignal ? (signal ? [signal, pageSignal] : [pageSignal]) : signal ? [signal] : none;
   const maxBytes = options.maxResponseBytes ?? settings.maxResponseBytes;
-  const fetch = maxBytes === settings.maxResponseBytes ? undefined : boundedFetch(settings.fetch, maxBytes);
   const query = { ...options.query, ...params.query };
   const { idempotencyHeader } = operation;
   const headers =
     idempotencyHeader && params.idempotencyKey
       ? { ...options.headers, [idempotencyHeader]: params.idempotencyKey }
       : options.headers;
-  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signal, fetch };
+  const sending = { path: params.path ?? {}, query, body: params.body, headers, timeout, signals, maxBytes };
   const repeats = repeatsSafely(operation);
   const { log } = settings;
   const target = () => `${operation.method} ${operation.path}${describeQuery(query)}`;
   for (let retry = 0; ; retry++) {
     const started = Date.now();
-    const received = await sendWithDeadline(settings.raw, operation, sending);
+    const received = await sendWithDeadline(settings, operation, sending);
     const outcome = 'error' in received ? received : readResponse(operation, received.response, received.text);
     log.debug(() => {
       const answer = 'error' in received ? received.error.name : `${received.response.status}`;
@@ -87,7 +92,7 @@ export async function call<T>(
     }
     const wait = Math.round(retryDelayMs(retry, outcome.headers));
     log.warn(() => `${target()}: retry ${retry + 1} of ${maxRetries} in ${wait} ms, after ${outcome.error.message}`);
-    await sleep(wait, signal).catch((cause: unknown) => {
+    await sleep(wait, signals.length > 1 ? AbortSignal.any([...signals]) : signals[0]).catch((cause: unknown) => {
       throw new APIUserAbortError({ cause });
     });
   }

@@ -107,6 +107,12 @@ export function describeSchema(schema: Schema): string {
   return noun;
 }
 
+/** Whether a value of type (typeOf's) is one of types: an integer is a number too. */
+function hasType(types: string | readonly string[], type: string): boolean {
+  if (typeof types === 'string') return types === type || (type === 'integer' && types === 'number');
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
 /** `line_items[0]`, `metadata.order_id`, `metadata["order id"]`. */
 const join = (path: string, key: string | number) =>
   typeof key === 'number'
@@ -127,8 +133,7 @@ export function findProblem(schema: Schema, value: unknown, schemas: Schemas = {
     if (schema.oneOf ? fits !== 1 : fits === 0) return fail(alternatives.map((a) => describeSchema(a)).join(', or '));
   }
   const type = typeOf(value);
-  const types = schema.type === undefined ? undefined : [schema.type].flat();
-  if (types && !types.includes(type) && !(type === 'integer' && types.includes('number'))) return fail();
+  if (schema.type !== undefined && !hasType(schema.type, type)) return fail();
   if (schema.const !== undefined && value !== schema.const) return fail();
   if (schema.enum && !schema.enum.includes(value)) return fail();
   if (typeof value === 'number') {
@@ -140,8 +145,9 @@ export function findProblem(schema: Schema, value: unknown, schemas: Schemas = {
     if (schema.format && formats[schema.format] && !formats[schema.format]![0](value as never)) return fail();
   }
   if (typeof value === 'string') {
-    const length = [...value].length;
     if (loneSurrogate.test(value)) return fail(`${describeSchema(schema)} (well-formed Unicode)`);
+    // Lengths in code points, counted only against a bound: every call checks its string parameters.
+    const length = schema.minLength === undefined && schema.maxLength === undefined ? 0 : [...value].length;
     if ((schema.minLength ?? 0) > length || (schema.maxLength ?? length) < length) return fail();
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return fail();
     if (schema.format && formats[schema.format] && !formats[schema.format]![0](value as never)) return fail();

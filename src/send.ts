@@ -1,8 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, LoopsError } from './errors.js';
 import { isMalformedResponse, isNetworkError, isUnsent } from './network.js';
 import type { Operation } from './operation.js';
-import type { Fetch, RawClient } from './raw.js';
+import { boundedFetch, senderOf } from './raw.js';
+import type { ClientSettings } from './request.js';
 import { type Failure, failure } from './response.js';
+import type { Received, Sent } from './transport.js';
+
+export type { Received };
 
 export interface Sending {
   path: Record<string, unknown>;
@@ -11,71 +15,88 @@ export interface Sending {
   body: unknown;
   headers: Record<string, string> | undefined;
   timeout: number;
-  signal: AbortSignal | undefined;
-  /** A fetch for this call only (a body bound of its own), instead of the client's. */
-  fetch: Fetch | undefined;
+  /** The signals that stop the call: the caller's, and a page's own. */
+  signals: readonly AbortSignal[];
+  /** The body bound of this call: the client's, or the call's own. */
+  maxBytes: number;
 }
 
-/** What came back: the response and its whole body as text (openapi-fetch has read it). */
-export interface Received {
-  response: Response;
-  text: string;
+/** The first of signals that has aborted. */
+function abortedOf(signals: readonly AbortSignal[]): AbortSignal | undefined {
+  for (const signal of signals) if (signal.aborted) return signal;
+  return undefined;
 }
 
 /** Rejections of the deadline itself, told apart from whatever the fetch rejects with. */
 const timedOut = Symbol('timed out');
 const aborted = Symbol('aborted');
 
-/** Sends one attempt of an operation, racing it against a deadline and the caller's signal. */
-export async function sendWithDeadline(
-  raw: RawClient,
-  operation: Operation,
-  sending: Sending,
-): Promise<Received | Failure> {
-  const { timeout, signal: userSignal, fetch } = sending;
-  // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
-  if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-  // A controller and a timer, not AbortSignal.timeout() and AbortSignal.any(): measured in Node 20,
-  // those add some 50 µs to every request, a tenth of a loopback round trip.
+/**
+ * One attempt through openapi-fetch (`loops.raw`) and fetch, for when middleware of the caller's
+ * sits on the raw client and must see the call.
+ */
+function throughRaw(settings: ClientSettings, operation: Operation, sending: Sending): Sent {
+  const { maxBytes } = sending;
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let abort: (() => void) | undefined;
-  // The deadline is raced, not only signalled: a fetch that ignores its signal still stops on time.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(timedOut);
-    }, timeout);
-    abort = () => {
-      controller.abort(userSignal!.reason);
-      reject(aborted);
-    };
-    userSignal?.addEventListener('abort', abort);
-  });
-  const request = raw.request(
-    operation.method.toLowerCase() as 'post',
-    operation.path as never,
-    {
-      params: { path: sending.path, query: sending.query },
-      ...(sending.body !== undefined && { body: sending.body }),
-      ...(sending.headers && { headers: sending.headers }),
-      signal: controller.signal,
-      parseAs: 'text',
-      ...(fetch && { fetch }),
-    } as never,
-  ) as Promise<{ data?: unknown; error?: unknown; response: Response }>;
-  // Once the deadline has won, a late rejection of the abandoned fetch has nobody to reach.
-  request.catch(() => {});
-  try {
-    const { data, error, response } = await Promise.race([request, deadline]);
+  const received = (async () => {
+    const { data, error, response } = (await settings.raw.request(
+      operation.method.toLowerCase() as 'post',
+      operation.path as never,
+      {
+        params: { path: sending.path, query: sending.query },
+        ...(sending.body !== undefined && { body: sending.body }),
+        ...(sending.headers && { headers: sending.headers }),
+        signal: controller.signal,
+        parseAs: 'text',
+        ...(maxBytes !== settings.maxResponseBytes && { fetch: boundedFetch(settings.fetch, maxBytes) }),
+      } as never,
+    )) as { data?: unknown; error?: unknown; response: Response };
     // openapi-fetch hands an error body over parsed when it is JSON: back to text, for one reader.
     const body = data ?? error ?? '';
     return { response, text: typeof body === 'string' ? body : JSON.stringify(body) };
+  })();
+  return { received, cancel: (reason) => controller.abort(reason) };
+}
+
+/** Sends one attempt of an operation, racing it against a deadline and the caller's signal. */
+export async function sendWithDeadline(
+  settings: ClientSettings,
+  operation: Operation,
+  sending: Sending,
+): Promise<Received | Failure> {
+  const { timeout, signals } = sending;
+  // Checked here too, since a custom fetch may ignore a signal that aborted before the call.
+  const stopped = abortedOf(signals);
+  if (stopped) throw new APIUserAbortError({ cause: stopped.reason });
+  const send = senderOf(settings.raw);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let abort: ((event: Event) => void) | undefined;
+  try {
+    // One promise settled by whichever comes first: the answer, the deadline or the caller's abort,
+    // the last two cancelling the attempt. A timer, not AbortSignal.timeout() and AbortSignal.any():
+    // measured in Node 20, those add some 50 µs to every request. The deadline is raced, not only
+    // signalled: a fetch that ignores its signal still stops on time, and a late answer or rejection
+    // of the abandoned attempt settles nothing.
+    return await new Promise<Received>((resolve, reject) => {
+      const attempt = send ? send(operation, sending) : throughRaw(settings, operation, sending);
+      attempt.received.then(resolve, reject);
+      timer = setTimeout(() => {
+        attempt.cancel();
+        reject(timedOut);
+      }, timeout);
+      if (signals.length) {
+        abort = (event) => {
+          attempt.cancel((event.target as AbortSignal).reason);
+          reject(aborted);
+        };
+        for (const signal of signals) signal.addEventListener('abort', abort);
+      }
+    });
   } catch (cause) {
-    return failed(cause, timeout, userSignal);
+    return failed(cause, timeout, signals);
   } finally {
     clearTimeout(timer);
-    userSignal?.removeEventListener('abort', abort!);
+    if (abort) for (const signal of signals) signal.removeEventListener('abort', abort);
   }
 }
 
@@ -90,8 +111,9 @@ function messages(error: unknown): string {
 }
 
 /** What an attempt that got no usable response amounts to; only a network failure is retried. */
-function failed(cause: unknown, timeout: number, userSignal: AbortSignal | undefined): Failure {
-  if (cause === aborted || userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal?.reason });
+function failed(cause: unknown, timeout: number, signals: readonly AbortSignal[]): Failure {
+  const stopped = abortedOf(signals);
+  if (cause === aborted || stopped) throw new APIUserAbortError({ cause: stopped?.reason });
   if (cause === timedOut) {
     return failure(new APIConnectionTimeoutError(`No response within ${timeout} ms: raise \`timeout\`?`), true);
   }

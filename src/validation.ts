@@ -5,15 +5,18 @@ import { didYouMean } from './suggest.js';
 
 export { describeValue };
 
-/** Throws a ValidationError unless value satisfies rule; allowed says in words what it accepts. */
-export function checkRule(param: string, rule: ParamRule, value: unknown, allowed = describeRule(rule)): void {
-  if (!satisfies(rule, value)) throw new ValidationError(param, allowed, describeValue(value));
+/**
+ * Throws a ValidationError unless value satisfies rule; allowed says in words what it accepts (by
+ * default the rule's own words, written only for the error: every call checks its parameters).
+ */
+export function checkRule(param: string, rule: ParamRule, value: unknown, allowed?: string): void {
+  if (!satisfies(rule, value)) throw new ValidationError(param, allowed ?? describeRule(rule), describeValue(value));
 }
 
 /** Throws a ValidationError unless value is an integer from min to max. */
 export function checkInteger(param: string, value: unknown, min: number, max: number, hint = ''): void {
   const rule = { type: 'integer', minimum: min, maximum: max };
-  checkRule(param, rule, value, describeRule(rule) + hint);
+  if (!satisfies(rule, value)) throw new ValidationError(param, describeRule(rule) + hint, describeValue(value));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Pageable, stopRepeatedPage } from './page.js';
+import { type Pageable, stopRepeatedPage, writesAtOnce } from './page.js';
 
 export interface WalkOptions {
   /** Request the next page as soon as a page arrives, while its items are yielded. */
@@ -20,10 +20,19 @@ const cursorsRemembered = 1_000;
 // caller's synchronous work would sit unsent until that work ends, and gain nothing. How many turns:
 // measured on loopback, the first prefetch of a walk left during the work after one turn in 1 of 6
 // tries on Node 22 and 0 of 6 on Deno; after two, 20 of 20 on Node 22 and 24 and Bun, 19 of 20 on
-// Deno; after three, 20 of 20 everywhere. Three turns cost some 15 µs a page.
+// Deno; after three, 20 of 20 everywhere. node:http writes it in the process.nextTick queued when the
+// request was made: waiting for the next tick is enough there, and three turns cost a walk at 5 ms
+// some 0.15 ms of CPU a page (BENCHMARKS.md).
 const turnsToSend = 3;
 const nextTurn = () =>
   new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve)));
+const nextTick = () => new Promise<void>((resolve) => process.nextTick(resolve));
+
+/** Waits until a request just made has been written, as far as page's transport tells. */
+async function untilSent(page: Pageable<unknown>): Promise<void> {
+  if (page[writesAtOnce]?.()) return nextTick();
+  for (let turn = 0; turn < turnsToSend; turn++) await nextTurn();
+}
 
 /**
  * Every item from the first page on, built on the page's public API alone (getPaginatedItems,
@@ -81,7 +90,7 @@ export function walk<Item>(
       ahead = requestAfter(next);
       // Held until the caller reaches that page, or dropped with an early stop: never unhandled.
       ahead.catch(() => {});
-      for (let turn = 0; turn < turnsToSend; turn++) await nextTurn();
+      await untilSent(next);
     }
   };
 

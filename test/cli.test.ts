@@ -7,8 +7,9 @@ import { listItemFields } from '../generated/operations.js';
 import { bundleCli } from '../scripts/harness/bundle.js';
 import { asSent, createFakeLoopsServer, type FakeLoopsServer, fakeSessions } from '../src/testing/index.js';
 import { apiKey } from './support/client.js';
-import { closedPortUrl } from './support/http-server.js';
+import { closedPortUrl, withHttpServer } from './support/http-server.js';
 import { cursorParam, escapeRegExp, limitParam } from './support/spec.js';
+import { transport } from './support/transport.js';
 
 // Its own copy of the built bin, not dist/: the package suite rebuilds dist/ while this one runs.
 const bin = join(mkdtempSync(join(tmpdir(), 'loops-cli-')), 'loops-checkout.mjs');
@@ -152,6 +153,25 @@ describe('loops-checkout sessions list', () => {
   it('writes a valid JSON array with --format json', async () => {
     const { stdout } = await cli(['sessions', 'list', '--all', '--max', '5', '--format', 'json']);
     expect(JSON.parse(stdout)).toEqual(sessions.slice(0, 5));
+  });
+});
+
+describe('how the bin sends', () => {
+  // Node's fetch sends `sec-fetch-mode: cors` with every request; node:http sends no such header.
+  it(`sends through ${transport}, the transport of this run (LOOPS_NODE_HTTP=0 is fetch)`, async () => {
+    const seen: string[] = [];
+    const empty = JSON.stringify({ object: 'list', data: [], has_more: false, url: '/api/v3/checkout/sessions' });
+    await withHttpServer(
+      (req, res) => {
+        seen.push(req.headers['sec-fetch-mode'] === 'cors' ? 'fetch' : 'node:http');
+        res.writeHead(200, { 'content-type': 'application/json' }).end(empty);
+      },
+      async ({ url }) => {
+        const { status } = await cli(['sessions', 'list'], { LOOPS_BASE_URL: url });
+        expect(status).toBe(0);
+      },
+    );
+    expect(seen).toEqual([transport]);
   });
 });
 

@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../generated/catalog.js';
-import { bundleSize, sizeGuardBytes } from '../scripts/harness/bundle.js';
+import { bundleSize, sizeGuardBytes, sizeGuardNodeBytes } from '../scripts/harness/bundle.js';
 import { type Consumer, createConsumer, run, runAsync } from '../scripts/harness/consumer.js';
 import { root } from '../scripts/harness/paths.js';
 import { createScratchCopy } from '../scripts/harness/scratch.js';
@@ -48,6 +48,7 @@ describe('what npm publishes', () => {
     try {
       const files = packed(clone.dir);
       expect(files).toContain('dist/esm/src/index.js');
+      expect(files).toContain('dist/esm/src/index.node.js');
       expect(files).toContain('dist/cjs/src/index.js');
       expect(files).toContain('dist/esm/src/index.d.ts');
       expect(files).toContain('dist/cli/loops-checkout.mjs');
@@ -63,12 +64,14 @@ describe('what npm publishes', () => {
     }
   }, 120_000);
 
-  it('ships each entry (. and ./testing, ESM and CommonJS) as one bundled file that imports nothing of its own', () => {
+  it('ships each entry (. for Node and for the rest, ./testing; ESM and CommonJS) as one bundled file that imports nothing of its own', () => {
     const scripts = packed(root).filter((file) => /^dist\/(esm|cjs)\/.*\.js$/.test(file));
     expect(scripts.sort()).toEqual([
       'dist/cjs/src/index.js',
+      'dist/cjs/src/index.node.js',
       'dist/cjs/src/testing/index.js',
       'dist/esm/src/index.js',
+      'dist/esm/src/index.node.js',
       'dist/esm/src/testing/index.js',
     ]);
     // A fresh process reads one file: no relative import, and openapi-fetch inlined.
@@ -117,6 +120,10 @@ describe('the published package', () => {
       expect(exports[entry]?.import?.types).toMatch(/^\.\/dist\/esm\/.+\.d\.ts$/);
       expect(exports[entry]?.require?.default).toMatch(/^\.\/dist\/cjs\/.+\.js$/);
     }
+    // Node (and what resolves as Node) gets the build with the node:http transport; browsers and edge runtimes the other.
+    const forNode = exports['.']!.node as unknown as Record<string, { types: string; default: string }>;
+    expect(forNode.import).toEqual({ ...exports['.']!.import, default: './dist/esm/src/index.node.js' });
+    expect(forNode.require).toEqual({ ...exports['.']!.require, default: './dist/cjs/src/index.node.js' });
   });
 
   it('passes publint', () => {
@@ -159,7 +166,7 @@ describe('the published package', () => {
       `const sdk = require('@loops-fi/checkout');
 const testing = require('@loops-fi/checkout/testing');
 if (typeof testing.createFakeLoopsServer !== 'function') throw new Error('no createFakeLoopsServer in ./testing');
-if (!require.resolve('@loops-fi/checkout').includes('/dist/cjs/')) throw new Error('require did not load the CommonJS build');
+if (!require.resolve('@loops-fi/checkout').endsWith('/dist/cjs/src/index.node.js')) throw new Error('require did not load the CommonJS build for Node');
 import('./smoke.mjs')
   .then(({ smoke }) => smoke(sdk, { baseUrl: process.argv[2], apiKey: process.argv[3], closedUrl: process.argv[4] }))
   .then((result) => console.log(JSON.stringify(result)));
@@ -213,8 +220,17 @@ export const start = createFakeLoopsServer;
     60_000,
   );
 
-  it(`bundles to at most ${sizeGuardBytes} B min+gzip with openapi-fetch`, async () => {
+  it(`bundles to at most ${sizeGuardBytes} B min+gzip with openapi-fetch, and to ${sizeGuardNodeBytes} B for Node`, async () => {
     const size = await bundleSize(join(root, 'dist/esm/src/index.js'));
     expect(size.gzipped).toBeLessThanOrEqual(sizeGuardBytes);
+    const forNode = await bundleSize(join(root, 'dist/esm/src/index.node.js'));
+    expect(forNode.gzipped).toBeLessThanOrEqual(sizeGuardNodeBytes);
+  });
+
+  it('keeps node:http out of the build for every runtime but Node: no getBuiltinModule in it', () => {
+    for (const format of ['esm', 'cjs']) {
+      expect(readFileSync(join(root, `dist/${format}/src/index.js`), 'utf8')).not.toContain('getBuiltinModule');
+      expect(readFileSync(join(root, `dist/${format}/src/index.node.js`), 'utf8')).toContain('getBuiltinModule');
+    }
   });
 });

@@ -13,6 +13,7 @@ const clientOptions = [
   'apiKey',
   'baseUrl',
   'fetch',
+  'nodeHttp',
   'dangerouslyAllowBrowser',
   'logLevel',
   'logger',

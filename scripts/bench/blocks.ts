@@ -7,17 +7,36 @@ import type { WalkFigures } from './walks.js';
 export const perRun = (values: number[], digits: number, unit = '') => withRange(spread(values), digits, unit);
 export const versus = (a: number[], b: number[]) => withRange(ratio(a, b), 2, '×');
 
-/** items/s of each contender on each walk, then the SDK's ratios and every walk's request count. */
+/** items/s and CPU per page of each contender on each walk, then the SDK's ratios and every walk's request count. */
 export function walkTables(figures: WalkFigures): string {
   const walks = Object.keys(figures);
   const names = Object.keys(figures[walks[0]!]!);
+  const align = `l${'r'.repeat(names.length + 1)}`;
+  const load = (walk: string) =>
+    perRun(
+      Object.values(figures[walk]!).flatMap((runs) => runs.load),
+      1,
+    );
   const items = table(
-    ['walk', ...names.map((name) => `${name}, items/s`)],
-    walks.map((walk) => [walk, ...names.map((name) => perRun(figures[walk]![name]!.itemsPerSecond, 0))]),
-    `l${'r'.repeat(names.length)}`,
+    ['walk', ...names.map((name) => `${name}, items/s`), 'load average'],
+    walks.map((walk) => [walk, ...names.map((name) => perRun(figures[walk]![name]!.itemsPerSecond, 0)), load(walk)]),
+    align,
+  );
+  const cpu = table(
+    ['walk', ...names.map((name) => `${name}, CPU ms per page`), 'load average'],
+    walks.map((walk) => [walk, ...names.map((name) => perRun(figures[walk]![name]!.cpuMsPerPage, 2)), load(walk)]),
+    align,
   );
   const ratios = table(
-    ['walk', 'SDK / hand loop', 'SDK / stripe-node', 'SDK / SDK, prefetch off', 'requests per walk, every contender'],
+    [
+      'walk',
+      'SDK / hand loop',
+      'SDK / stripe-node',
+      'SDK / SDK, prefetch off',
+      'SDK / SDK, fetch',
+      'CPU per page, SDK / stripe-node',
+      'requests per walk, every contender',
+    ],
     walks.map((walk) => {
       const of = (name: string) => figures[walk]![name]!.itemsPerSecond;
       const requests = names.flatMap((name) => figures[walk]![name]!.requests);
@@ -26,12 +45,42 @@ export function walkTables(figures: WalkFigures): string {
         versus(of('SDK'), of('hand loop')),
         versus(of('SDK'), of('stripe-node')),
         versus(of('SDK'), of('SDK, prefetch off')),
+        versus(of('SDK'), of('SDK, fetch')),
+        versus(figures[walk]!.SDK!.cpuMsPerPage, figures[walk]!['stripe-node']!.cpuMsPerPage),
         counts(requests),
       ];
     }),
-    'lrrrr',
+    'lrrrrrr',
   );
-  return `${items}\n\n${ratios}`;
+  return `${items}\n\n${cpu}\n\n${ratios}`;
+}
+
+/** The bare transports on loopback: items/s and CPU per page. */
+export function transportTable({ transports, walkSessions }: Results): string {
+  const rows = Object.entries(transports).map(([name, runs]) => [
+    name,
+    perRun(runs.itemsPerSecond, 0),
+    perRun(runs.cpuMsPerPage, 2),
+    perRun(runs.load, 1),
+  ]);
+  const header = ['hand loop on', 'items/s', 'CPU ms per page', 'load average'];
+  const rounds = Object.values(transports)[0]!.itemsPerSecond.length;
+  return `${walkSessions.toLocaleString('en')} sessions per walk, ${rounds} runs of each, server at 0 ms.\n\n${table(header, rows, 'lrrr')}`;
+}
+
+/** The CLI export beside its yardsticks: sessions/s and CPU per page, and the ratios the targets are on. */
+export function exportTable({ cliExport, exportSessions }: Results): string {
+  const rows = Object.entries(cliExport).map(([name, runs]) => [
+    name,
+    perRun(runs.sessionsPerSecond, 0),
+    perRun(runs.cpuMsPerPage, 2),
+    perRun(runs.load, 1),
+  ]);
+  const header = ['contender', 'sessions/s', 'CPU ms per page', 'load average'];
+  const speed = (name: string) => cliExport[name]!.sessionsPerSecond;
+  const cpu = (name: string) => cliExport[name]!.cpuMsPerPage;
+  const rounds = Object.values(cliExport)[0]!.sessionsPerSecond.length;
+  return `${exportSessions.toLocaleString('en')} sessions per export, server at 5 ms, ${rounds} runs of each.\n\n${table(header, rows, 'lrrr')}\n\nsessions/s, CLI / floor client: jsonl ${versus(speed('CLI, jsonl'), speed('floor client'))}, csv ${versus(speed('CLI, csv'), speed('floor client'))}; CPU per page, CLI csv / hand-written CSV script: ${versus(cpu('CLI, csv'), cpu('hand-written CSV script'))}.`;
 }
 
 export function earlyStopTable({ earlyStop }: Results): string {
@@ -80,8 +129,9 @@ export function sizeTables({ sizes }: Results): string {
   const bundles = table(
     ['bundle', 'minified', 'min+gzip'],
     [
-      row("this SDK's ESM entry (dist/), openapi-fetch included", sizes.sdk),
-      row('the same from src/index.ts (its modules below)', sizes.fromSource),
+      row("this SDK's ESM entry (dist/), openapi-fetch included: browsers, edge runtimes, Bun, Deno", sizes.sdk),
+      row('its ESM entry for Node, with the node:http transport', sizes.sdkNode),
+      row('the entry for Node from src/index.ts (its modules below)', sizes.fromSource),
       row("openapi-fetch's `createClient` alone (what the SDK uses of it)", sizes.createClient),
       row('openapi-fetch alone (its whole entry)', sizes.openapiFetch),
       row('stripe-node (ESM, Node entry)', sizes.stripe),

@@ -11,7 +11,8 @@ import { gc, rotate } from './stats.js';
 /** Microseconds per call, one figure per round, by contender. */
 export type CpuFigures = Record<string, number[]>;
 
-export async function measureCpu(apiKey: string, { rounds, perRound, warmUp }: Plan['cpu']): Promise<CpuFigures> {
+/** The contenders, each one call with a stub fetch: the SDK, openapi-fetch alone, a bare fetch-shaped call. */
+export async function cpuContenders(apiKey: string): Promise<Record<string, () => Promise<unknown>>> {
   const { Loops } = await loadSdk();
   const text = JSON.stringify({
     object: 'list',
@@ -20,7 +21,7 @@ export async function measureCpu(apiKey: string, { rounds, perRound, warmUp }: P
     url: '/api/v3/checkout/sessions',
   });
   // The headers the bench server sends. Without content-length (a chunked or compressed body) the
-  // SDK counts the body's bytes through a stream to bound it: that path is measured apart.
+  // SDK counts the body's bytes as it reads them: that path is measured apart.
   const headers = { 'content-type': 'application/json', 'x-request-id': 'req_bench' };
   const sized = { headers: { ...headers, 'content-length': String(Buffer.byteLength(text)) } };
   const stub = async (_input: unknown, _init?: unknown) => new Response(text, sized);
@@ -30,15 +31,25 @@ export async function measureCpu(apiKey: string, { rounds, perRound, warmUp }: P
   const loops = new Loops({ apiKey, baseUrl, fetch: stub });
   const unsizedLoops = new Loops({ apiKey, baseUrl, fetch: unsized });
   const openapiFetch = createClient<paths>({ baseUrl, headers: requestHeaders, fetch: stub });
-  const contenders: Record<string, () => Promise<unknown>> = {
+  return {
     SDK: () => loops.checkout.sessions.list({ limit: 10 }),
     'openapi-fetch': () => openapiFetch.GET('/checkout/sessions', { params: { query: { limit: 10 } } }),
+    // What a signal in its Request costs openapi-fetch: the SDK's requests always carry one (timeouts, aborts).
+    'openapi-fetch, with a signal': () =>
+      openapiFetch.GET('/checkout/sessions', {
+        params: { query: { limit: 10 } },
+        signal: new AbortController().signal,
+      }),
     'bare fetch-shaped call': () =>
       stub(`${baseUrl}/checkout/sessions?limit=10`, { headers: requestHeaders })
         .then((response) => response.text())
         .then(JSON.parse),
     'SDK, no content-length': () => unsizedLoops.checkout.sessions.list({ limit: 10 }),
   };
+}
+
+export async function measureCpu(apiKey: string, { rounds, perRound, warmUp }: Plan['cpu']): Promise<CpuFigures> {
+  const contenders = await cpuContenders(apiKey);
   const figures: CpuFigures = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   for (const call of Object.values(contenders)) for (let i = 0; i < warmUp; i++) await call();
   for (let round = 0; round < rounds; round++) {

@@ -4,8 +4,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { earlyStopTable, importTables, perRun, rssTable, sizeTables, versus, walkTables } from './blocks.js';
+import {
+  earlyStopTable,
+  exportTable,
+  importTables,
+  perRun,
+  rssTable,
+  sizeTables,
+  transportTable,
+  versus,
+  walkTables,
+} from './blocks.js';
 import type { BuildFigures } from './build-costs.js';
+import type { ExportFigures } from './cli-export.js';
 import type { CpuFigures } from './cpu.js';
 import type { EarlyStopFigures } from './early-stop.js';
 import { fixed, table } from './format.js';
@@ -15,6 +26,7 @@ import type { RequestFigures } from './requests.js';
 import type { RssFigures } from './rss.js';
 import type { SizeFigures } from './sizes.js';
 import { summary } from './summary.js';
+import type { TransportFigures } from './transports.js';
 import type { WalkFigures } from './walks.js';
 
 export interface Results {
@@ -24,7 +36,9 @@ export interface Results {
   requests: RequestFigures;
   /** By Node label. */
   walks: Record<string, WalkFigures>;
+  transports: TransportFigures;
   earlyStop: EarlyStopFigures;
+  cliExport: ExportFigures;
   rss: RssFigures;
   /** By Node label. */
   imports: Record<string, ImportFigures>;
@@ -32,23 +46,44 @@ export interface Results {
   build: BuildFigures;
   walkSessions: number;
   rssSessions: number;
+  exportSessions: number;
   seconds: number;
-  /** The machine's 1-minute load average, sampled through the run: others' work shows here. */
-  load: number[];
+  /**
+   * The machine's 1-minute load average, sampled through the run ([ms since the start, load]): others'
+   * work shows here; and when each part ran ([from, to] in ms since the start), by part.
+   */
+  load: { samples: [number, number][]; parts: Record<string, [number, number]> };
+}
+
+/** The load average while a part of the bench ran: median (min–max) of the samples then. */
+export function loadIn({ load }: Results, part: string): string {
+  const [from, to] = load.parts[part] ?? [0, Number.POSITIVE_INFINITY];
+  const during = load.samples.filter(([at]) => at >= from && at <= to).map(([, value]) => value);
+  // A part shorter than the sampling interval: the sample nearest to its start.
+  const nearest = load.samples.reduce((best, sample) =>
+    Math.abs(sample[0] - from) < Math.abs(best[0] - from) ? sample : best,
+  );
+  return perRun(during.length ? during : [nearest[1]], 1);
 }
 
 function machine({ nodes, seconds, load }: Results): string {
+  const overall = perRun(
+    load.samples.map(([, value]) => value),
+    1,
+  );
   const cpus = os.cpus();
   const memory = `${fixed(os.totalmem() / 2 ** 30, 0)} GiB`;
   const versions = nodes.map((node) => node.label).join(', ');
-  return `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${memory}, ${os.type()} ${os.release()}; ${versions}. The run took ${fixed(seconds / 60, 1)} minutes; the machine's load average over it was ${perRun(load, 1)}.`;
+  return `Measured on ${new Date().toISOString().slice(0, 10)}: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${memory}, ${os.type()} ${os.release()}; ${versions}. The run took ${fixed(seconds / 60, 1)} minutes; the machine's load average over it was ${overall}.`;
 }
 
-function cpuBlock({ cpu }: Results): string {
+function cpuBlock(results: Results): string {
+  const { cpu } = results;
   const rows = Object.entries(cpu).map(([name, values]) => [name, perRun(values, 1)]);
   const sdk = versus(cpu.SDK!, cpu['openapi-fetch']!);
   const openapiFetch = versus(cpu['openapi-fetch']!, cpu['bare fetch-shaped call']!);
-  return `${table(['contender', 'µs per call'], rows, 'lr')}\n\nSDK / openapi-fetch: ${sdk}; openapi-fetch / bare fetch-shaped call: ${openapiFetch}.`;
+  const chunked = versus(cpu['SDK, no content-length']!, cpu.SDK!);
+  return `${table(['contender', 'µs per call'], rows, 'lr')}\n\nSDK / openapi-fetch: ${sdk}; openapi-fetch / bare fetch-shaped call: ${openapiFetch}; SDK, no content-length / SDK: ${chunked}. Load average: ${loadIn(results, 'cpu')}.`;
 }
 
 function requestBlock({ requests }: Results): string {
@@ -72,7 +107,8 @@ function blocks(results: Results): Record<string, string> {
     const figures = results.walks[node.label]!;
     const rounds = Object.values(Object.values(figures)[0]!)[0]!.itemsPerSecond.length;
     const sessions = results.walkSessions.toLocaleString('en');
-    return `${node.label}: ${sessions} sessions per walk, ${runs(rounds)} of each.\n\n${walkTables(figures)}`;
+    const load = loadIn(results, `walks ${node.label}`);
+    return `${node.label}: ${sessions} sessions per walk, ${runs(rounds)} of each; load average ${load}.\n\n${walkTables(figures)}`;
   };
   return {
     machine: machine(results),
@@ -81,7 +117,9 @@ function blocks(results: Results): Record<string, string> {
     requests: requestBlock(results),
     walks: walksOn(main!),
     'walks-nodes': others.map(walksOn).join('\n\n'),
+    transports: transportTable(results),
     'early-stop': earlyStopTable(results),
+    'cli-export': exportTable(results),
     rss: rssTable(results),
     imports: importTables(results),
     sizes: sizeTables(results),

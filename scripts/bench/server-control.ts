@@ -8,8 +8,8 @@ export interface BenchServer {
   baseUrl: string;
   /** The port of /v1/checkout/sessions, to give stripe-node. */
   stripePort: number;
-  /** Delays every answer by ms from now on. */
-  setDelay(ms: number): Promise<void>;
+  /** Delays every answer by ms from now on, sent with a length or, chunked, without. */
+  setDelay(ms: number, chunked?: boolean): Promise<void>;
   /** Requests received (and how many were refused) since the last count. */
   count(): Promise<{ count: number; failed: number }>;
   stop(): void;
@@ -26,7 +26,7 @@ export async function startServer(sessionCount: number, apiKey: string): Promise
   console.log(`  server with ${sessionCount.toLocaleString('en')} sessions ready in ${seconds} s`);
   return {
     ...child.ready,
-    setDelay: async (ms) => void (await child.ask({ delay: ms })),
+    setDelay: async (ms, chunked = false) => void (await child.ask({ delay: ms, chunked })),
     count: () => child.ask('count'),
     stop: child.stop,
   };

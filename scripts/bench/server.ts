@@ -3,9 +3,10 @@
  * Every answer is serialized once at start (pages.ts); a request costs a lookup and a write. It
  * serves the Loops list on the spec's base path and the same pages on /v1 for stripe-node, checks
  * the bearer key, delays each answer by the delay last set over IPC, and counts requests as they
- * arrive, so that one its client aborted during the delay is counted too.
+ * arrive, so that one its client aborted during the delay is counted too. Chunked, it sends each
+ * answer without a length, in pieces of 16 KiB, as a server that streams (or compresses) its JSON does.
  *
- * IPC: { delay: ms } → { delay: ms }; 'count' → { count, failed } (then zeroed); 'stop'.
+ * IPC: { delay: ms, chunked?: boolean } → the same; 'count' → { count, failed } (then zeroed); 'stop'.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,16 +22,20 @@ const paths = new Set([loopsPath, '/v1/checkout/sessions']);
 const { firstTen, byCursor } = buildPages(count, loopsPath);
 const authorization = `Bearer ${apiKey}`;
 let delay = 0;
+let chunked = false;
 let requests = 0;
 let failed = 0;
+const piece = 16 * 1024;
 
 function send(res: ServerResponse, status: number, body: Buffer): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': body.length,
-    'x-request-id': `req_bench${requests}`,
-  });
-  res.end(body);
+  const headers = { 'content-type': 'application/json', 'x-request-id': `req_bench${requests}` };
+  if (!chunked) {
+    res.writeHead(status, { ...headers, 'content-length': body.length });
+    return void res.end(body);
+  }
+  res.writeHead(status, headers);
+  for (let at = 0; at < body.length; at += piece) res.write(body.subarray(at, at + piece));
+  res.end();
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -54,7 +59,7 @@ const server = createServer((req, res) => {
 // Longer than any pause between runs, so that clients keep their connections.
 server.keepAliveTimeout = 120_000;
 
-process.on('message', (message: 'count' | 'stop' | { delay: number }) => {
+process.on('message', (message: 'count' | 'stop' | { delay: number; chunked?: boolean }) => {
   if (message === 'count') {
     process.send!({ count: requests, failed });
     requests = 0;
@@ -64,7 +69,8 @@ process.on('message', (message: 'count' | 'stop' | { delay: number }) => {
     server.close(() => process.exit(0));
   } else {
     delay = message.delay;
-    process.send!({ delay });
+    chunked = message.chunked ?? false;
+    process.send!({ delay, chunked });
   }
 });
 process.on('disconnect', () => process.exit(0));

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 import { type BundleSize, bundleSize } from '../harness/bundle.js';
 import { root } from '../harness/paths.js';
-import { sdkEsm } from './config.js';
+import { sdkEsm, sdkEsmDefault } from './config.js';
 
 export interface ModuleSize {
   path: string;
@@ -19,7 +19,10 @@ export interface ModuleSize {
 }
 
 export interface SizeFigures {
+  /** The SDK's entry for every runtime but Node, what browser and edge bundles carry: the size guard's. */
   sdk: BundleSize;
+  /** The SDK's entry for Node, with the node:http transport. */
+  sdkNode: BundleSize;
   /** The bundle of src/index.ts, whose metafile names every module (dist/ may be one file already). */
   fromSource: BundleSize;
   modules: ModuleSize[];
@@ -62,7 +65,8 @@ export async function measureSizes(): Promise<SizeFigures> {
   writeFileSync(createClientOnly, "export { default } from 'openapi-fetch';\n");
   const { size: fromSource, modules } = await modulesOf('src/index.ts');
   return {
-    sdk: await bundleSize(sdkEsm),
+    sdk: await bundleSize(sdkEsmDefault),
+    sdkNode: await bundleSize(sdkEsm),
     fromSource,
     modules,
     createClient: await bundleSize(createClientOnly),

@@ -1,19 +1,26 @@
 /**
- * One Node's walks, driven over IPC by walks.ts: `{ contender, busyMs, stopAfter, toArray }` →
- * `{ items, ms }`. Started once per Node version; argv: the server's base URL and stripe port.
+ * One Node's walks, driven over IPC by walks.ts and transports.ts: `{ contender, busyMs, stopAfter,
+ * toArray }` → `{ items, ms, cpuMs }`, cpuMs the CPU time the process spent in the walk. Started once
+ * per Node version; argv: the server's base URL and stripe port.
  */
+import { bareNames, makeBareWalkers } from './bare-clients.mjs';
 import { makeWalkers, spin } from './walkers.mjs';
 
 const gc = globalThis.gc;
 if (!gc) throw new Error('run with --expose-gc');
 const [baseUrl, stripePort] = process.argv.slice(2);
 const apiKey = process.env.BENCH_API_KEY;
-const names = ['SDK', 'SDK, prefetch off', 'hand loop', 'stripe-node'];
-const walkers = await makeWalkers({ baseUrl, stripePort: Number(stripePort), apiKey }, names);
+const names = ['SDK', 'SDK, prefetch off', 'SDK, fetch', 'hand loop', 'stripe-node'];
+const walkers = {
+  ...(await makeWalkers({ baseUrl, stripePort: Number(stripePort), apiKey }, names)),
+  ...makeBareWalkers({ baseUrl, apiKey }),
+};
+if (!bareNames.every((name) => walkers[name])) throw new Error('bare-clients.mjs lacks a client it names');
 
 async function run({ contender, busyMs = 0, stopAfter = Number.POSITIVE_INFINITY, toArray }) {
   const walker = walkers[contender];
   gc();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let items = 0;
   if (toArray) {
@@ -24,7 +31,9 @@ async function run({ contender, busyMs = 0, stopAfter = Number.POSITIVE_INFINITY
       return ++items < stopAfter;
     });
   }
-  return { items, ms: performance.now() - started };
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { items, ms, cpuMs: (user + system) / 1000 };
 }
 
 process.on('message', (message) => {

@@ -5,15 +5,16 @@
  */
 import { Agent } from 'node:http';
 
-const sdkEntry = new URL('../../dist/esm/src/index.js', import.meta.url);
+// The SDK's build for Node, as Node resolves the package.
+const sdkEntry = new URL('../../dist/esm/src/index.node.js', import.meta.url);
 
 /** The walkers named, on the bench server at baseUrl (Loops) and stripePort (/v1, for stripe-node). */
 export async function makeWalkers({ baseUrl, stripePort, apiKey }, names) {
   const walkers = {};
   if (names.some((name) => name.startsWith('SDK'))) {
     const { Loops } = await import(sdkEntry.href);
-    const loops = new Loops({ apiKey, baseUrl });
-    const sdk = (options) => ({
+    // The SDK's default transport on Node is node:http; 'SDK, fetch' is the same client on Node's fetch.
+    const sdk = (options, loops = new Loops({ apiKey, baseUrl })) => ({
       walk: async (visit) => {
         for await (const session of loops.checkout.sessions.list({ limit: 100 }, options)) {
           if (visit(session) === false) break;
@@ -23,6 +24,7 @@ export async function makeWalkers({ baseUrl, stripePort, apiKey }, names) {
     });
     walkers.SDK = sdk({});
     walkers['SDK, prefetch off'] = sdk({ prefetch: false });
+    walkers['SDK, fetch'] = sdk({}, new Loops({ apiKey, baseUrl, nodeHttp: false }));
   }
   if (names.includes('hand loop')) {
     const headers = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };

@@ -1,8 +1,10 @@
 /**
  * 3. Walks of every session at limit=100, in a child process on a given Node (walk-child.mjs): at
- * each server delay, with no consumer and with one doing 10 ms of synchronous work per page.
- * Contenders take turns within each round, the order rotating; the server counts each walk's requests.
+ * each server delay, with no consumer and with one doing 10 ms of synchronous work per page, and on
+ * loopback with chunked answers (no length). Contenders take turns within each round, the order
+ * rotating; the server counts each walk's requests, the child its CPU time.
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../harness/paths.js';
 import { apiKey, consumerMsPerSession, walkContenders } from './config.js';
@@ -13,13 +15,18 @@ import { rotate } from './stats.js';
 
 export interface WalkRuns {
   itemsPerSecond: number[];
+  /** The walk's CPU time over its requests, in ms: what a page costs the client. */
+  cpuMsPerPage: number[];
   requests: number[];
   items: number[];
+  /** The machine's 1-minute load average at each run. */
+  load: number[];
 }
 /** By walk ('5 ms + consumer'), then contender. */
 export type WalkFigures = Record<string, Record<string, WalkRuns>>;
 
-export const walkName = (delay: number, consumer: boolean) => `${delay} ms${consumer ? ' + consumer' : ''}`;
+export const walkName = (delay: number, consumer: boolean, chunked = false) =>
+  `${delay} ms${chunked ? ', chunked' : ''}${consumer ? ' + consumer' : ''}`;
 
 /** A walk child on node, against server, stopped by the caller. */
 export function startWalker(server: BenchServer, node: NodeBinary): Promise<Child> {
@@ -31,37 +38,58 @@ export function startWalker(server: BenchServer, node: NodeBinary): Promise<Chil
   });
 }
 
+export const emptyRuns = (): WalkRuns => ({ itemsPerSecond: [], cpuMsPerPage: [], requests: [], items: [], load: [] });
+
+/** One walk of contender, checked whole, added to runs. */
+export async function walkOnce(
+  server: BenchServer,
+  walker: Child,
+  runs: WalkRuns,
+  contender: string,
+  sessions: number,
+  busyMs = 0,
+): Promise<void> {
+  const { items, ms, cpuMs } = await walker.ask<{ items: number; ms: number; cpuMs: number }>({ contender, busyMs });
+  const { count, failed } = await server.count();
+  if (failed || items !== sessions) {
+    throw new Error(`${contender}: ${items} of ${sessions} sessions, ${failed} requests refused by the server`);
+  }
+  runs.itemsPerSecond.push((items / ms) * 1000);
+  runs.cpuMsPerPage.push(cpuMs / count);
+  runs.requests.push(count);
+  runs.items.push(items);
+  runs.load.push(loadavg()[0]!);
+}
+
 export async function measureWalks(
   server: BenchServer,
   walker: Child,
-  { delays, rounds, sessions }: { delays: number[]; rounds: number; sessions: number },
+  { delays, rounds, sessions, chunked }: { delays: number[]; rounds: number; sessions: number; chunked: boolean },
 ): Promise<WalkFigures> {
   // One walk each first, no consumer: JIT and connections warm before anything counts.
   await server.setDelay(0);
   for (const contender of walkContenders) await walker.ask({ contender });
   await server.count();
   const figures: WalkFigures = {};
+  const walks = delays.flatMap((delay) => [
+    { delay, consumer: false, chunked: false },
+    { delay, consumer: true, chunked: false },
+    ...(chunked && delay === 0 ? [{ delay, consumer: false, chunked: true }] : []),
+  ]);
+  for (const walk of walks) {
+    figures[walkName(walk.delay, walk.consumer, walk.chunked)] = Object.fromEntries(
+      walkContenders.map((name) => [name, emptyRuns()]),
+    );
+  }
   for (const delay of delays) {
-    await server.setDelay(delay);
-    for (const consumer of [false, true]) {
-      figures[walkName(delay, consumer)] = Object.fromEntries(
-        walkContenders.map((name) => [name, { itemsPerSecond: [], requests: [], items: [] }]),
-      );
-    }
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
-      for (const consumer of [false, true]) {
+      for (const walk of walks.filter((one) => one.delay === delay)) {
+        await server.setDelay(delay, walk.chunked);
+        const byContender = figures[walkName(walk.delay, walk.consumer, walk.chunked)]!;
         for (const contender of rotate(walkContenders, round)) {
-          const busyMs = consumer ? consumerMsPerSession : 0;
-          const { items, ms } = await walker.ask<{ items: number; ms: number }>({ contender, busyMs });
-          const { count, failed } = await server.count();
-          if (failed || items !== sessions) {
-            throw new Error(`${contender}: ${items} of ${sessions} sessions, ${failed} requests refused by the server`);
-          }
-          const runs = figures[walkName(delay, consumer)]![contender]!;
-          runs.itemsPerSecond.push((items / ms) * 1000);
-          runs.requests.push(count);
-          runs.items.push(items);
+          const busyMs = walk.consumer ? consumerMsPerSession : 0;
+          await walkOnce(server, walker, byContender[contender]!, contender, sessions, busyMs);
         }
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(0);

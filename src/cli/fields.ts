@@ -28,23 +28,37 @@ export function parseFields(target: ListTarget, text: string): string[] {
   return names;
 }
 
-/** The item's fields the spec does not know, as one object; undefined when there are none. */
-function extras(target: ListTarget, item: Record<string, unknown>): Record<string, unknown> | undefined {
-  const unknown = Object.entries(item).filter(([name]) => !target.fields.includes(name));
-  return unknown.length ? Object.fromEntries(unknown) : undefined;
-}
+/** An item's value at a field, or undefined where it has none. */
+export type Accessor = (item: Record<string, unknown> | null) => unknown;
 
 /**
- * A field by its path (`total_details.amount_tax` reads into nested objects), own properties only:
- * a name such as `constructor` never reaches a prototype. A null item has no fields.
+ * A field's accessor, made once per column rather than per cell: a path (`total_details.amount_tax`)
+ * reads into nested objects, own properties only (a name such as `constructor` never reaches a
+ * prototype); the extra column gathers the fields the spec does not know, or is undefined when there
+ * are none. A null item has no fields.
  */
-export function pick(target: ListTarget, item: Record<string, unknown> | null, path: string): unknown {
-  if (item === null || typeof item !== 'object') return undefined;
-  if (path === target.extraColumn) return extras(target, item);
-  let value: unknown = item;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
+export function accessor(target: ListTarget, path: string): Accessor {
+  if (path === target.extraColumn) {
+    const known = new Set(target.fields);
+    return (item) => {
+      if (item === null || typeof item !== 'object') return undefined;
+      const unknown: [string, unknown][] = [];
+      for (const name of Object.keys(item)) if (!known.has(name)) unknown.push([name, item[name]]);
+      // fromEntries defines each field, so that one named `__proto__` stays a field.
+      return unknown.length ? Object.fromEntries(unknown) : undefined;
+    };
   }
-  return value;
+  const keys = path.split('.');
+  const [key] = keys;
+  // A top-level field, as most columns are: one own property.
+  if (keys.length === 1)
+    return (item) => (item !== null && typeof item === 'object' && Object.hasOwn(item, key!) ? item[key!] : undefined);
+  return (item) => {
+    let value: unknown = item;
+    for (const key of keys) {
+      if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+      value = (value as Record<string, unknown>)[key];
+    }
+    return value;
+  };
 }

@@ -29,9 +29,13 @@ export class Output {
     if (this.#closed || items.length === 0) return;
     const text = this.#writer.rows(items);
     this.written += items.length;
-    for (const item of this.#cursorField === undefined ? [] : items) {
-      const cursor = item?.[this.#cursorField!];
-      if (typeof cursor === 'string') this.lastCursor = cursor;
+    // The last item with a cursor: read from the end, not item by item.
+    for (let i = items.length - 1; this.#cursorField !== undefined && i >= 0; i--) {
+      const cursor = items[i]?.[this.#cursorField];
+      if (typeof cursor === 'string') {
+        this.lastCursor = cursor;
+        break;
+      }
     }
     await emit(text);
   }

@@ -2,8 +2,8 @@
  * How the CLI writes a list's items: one writer per format, each fed page by page and closed once, so
  * that a stream of millions stays in constant memory and what was written is valid at any stop.
  */
-import { type CsvOptions, csvRow } from './csv.js';
-import { pick } from './fields.js';
+import { type CsvOptions, csvCell, csvRow } from './csv.js';
+import { type Accessor, accessor } from './fields.js';
 import type { ListTarget } from './list-target.js';
 import { createTable, tableText } from './table.js';
 
@@ -37,53 +37,59 @@ export interface WriterOptions extends CsvOptions {
 /** An item reduced to the chosen fields, each by its path (absent ones as null). */
 function selector(target: ListTarget, fields: readonly string[] | undefined): (item: Item) => unknown {
   if (!fields) return (item) => item;
-  return (item) =>
-    item === null ? null : Object.fromEntries(fields.map((field) => [field, pick(target, item, field) ?? null]));
+  const columns: [string, Accessor][] = fields.map((field) => [field, accessor(target, field)]);
+  return (item) => {
+    if (item === null) return null;
+    // fromEntries, so that a field named `__proto__` stays a field.
+    return Object.fromEntries(columns.map(([field, read]) => [field, read(item) ?? null]));
+  };
+}
+
+/** Each item's line, joined: a page's worth of text, for one write. */
+function lines(items: readonly Item[], line: (item: Item) => string): string {
+  let text = '';
+  for (const item of items) text += line(item);
+  return text;
 }
 
 /** A writer for a format. */
 export function createWriter(options: WriterOptions): Writer {
   const { format, fields, target } = options;
   const select = selector(target, fields);
-  const cell = (item: Item, field: string) => pick(target, item, field);
   if (format === 'jsonl') {
-    return { rows: (items) => items.map((item) => `${JSON.stringify(select(item))}\n`).join(''), end: () => '' };
+    return { rows: (items) => lines(items, (item) => `${JSON.stringify(select(item))}\n`), end: () => '' };
   }
   if (format === 'json') {
     let count = 0;
     return {
-      rows: (items) =>
-        items.map((item) => `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(select(item))}`).join(''),
+      rows: (items) => lines(items, (item) => `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(select(item))}`),
       end: () => (count === 0 ? '[]\n' : '\n]\n'),
     };
   }
+  const columns = fields ?? (format === 'csv' ? [...target.fields, target.extraColumn] : options.tableFields);
+  // Each column's accessor, made once: a cell is read without splitting its path again.
+  const cells = columns.map((field) => accessor(target, field));
   if (format === 'csv') {
     // The spec's fields, known before any row: every export has every column, whatever its first session holds.
-    const columns = fields ?? [...target.fields, target.extraColumn];
     let started = false;
     const header = () => {
       if (started) return '';
       started = true;
       return csvRow(columns, options);
     };
-    return {
-      rows: (items) =>
-        header() +
-        items
-          .map((item) =>
-            csvRow(
-              columns.map((field) => cell(item, field)),
-              options,
-            ),
-          )
-          .join(''),
-      end: header,
+    const row = (item: Item) => {
+      let line = '';
+      for (let i = 0; i < cells.length; i++) {
+        const cell = csvCell(cells[i]!(item), options);
+        line += i ? `,${cell}` : cell;
+      }
+      return `${line}\r\n`;
     };
+    return { rows: (items) => header() + lines(items, row), end: header };
   }
-  const columns = fields ?? options.tableFields;
   const table = createTable({ columns, width: options.width, neverCut: options.neverCut });
   return {
-    rows: (items) => table.rows(items.map((item) => columns.map((field) => tableText(cell(item, field))))),
+    rows: (items) => table.rows(items.map((item) => cells.map((read) => tableText(read(item))))),
     end: () => table.end(),
   };
 }

@@ -1,3 +1,4 @@
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -63,11 +64,54 @@ const runtimes: [string, string, string[], string][] = [
   ['Deno', 'npx', ['-y', 'deno@2.9.6', 'run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-read'], 'deno 2.9.6'],
 ];
 
-describe('the SDK lists, paginates and catches AuthenticationError', () => {
-  it.each(runtimes)('on %s', async (_name, command, args, runtime) => {
-    const output = await runAsync(command, [...args, 'smoke.mjs', fake.url, apiKey, closedUrl], consumer.dir, 240_000);
-    expectSmoke(lastLine(output), fake, { runtime });
+/**
+ * Runs the smoke script with NODE_DEBUG=http, which makes node:http log each connection it opens to
+ * stderr: whether a run sent through node:http shows there (Node's fetch logs nothing under it).
+ */
+function smokeWithHttpLog(command: string, args: string[], env: Record<string, string> = {}) {
+  // A pinned Node runs as its own binary: npx, itself a Node process, would log its own requests too.
+  const node =
+    command === 'npx' ? execFileSync('npx', [...args, '-p', 'process.execPath'], { encoding: 'utf8' }).trim() : command;
+  return new Promise<{ stdout: string; viaNodeHttp: boolean }>((resolve, reject) => {
+    execFile(
+      node,
+      ['smoke.mjs', fake.url, apiKey, closedUrl],
+      { cwd: consumer.dir, timeout: 240_000, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'http', ...env } },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} failed (${error.message}):\n${stdout}${stderr}`));
+        else resolve({ stdout, viaNodeHttp: /^HTTP \d+: createConnection /m.test(stderr) });
+      },
+    );
   });
+}
+
+describe('the SDK lists, paginates and catches AuthenticationError', () => {
+  it.each(runtimes)('on %s', async (name, command, args, runtime) => {
+    if (name.startsWith('Node')) {
+      // Node sends through node:http (the package's build for Node); the others through fetch.
+      const { stdout, viaNodeHttp } = await smokeWithHttpLog(command, args);
+      expectSmoke(lastLine(stdout), fake, { runtime });
+      expect(viaNodeHttp).toBe(true);
+    } else {
+      const output = await runAsync(
+        command,
+        [...args, 'smoke.mjs', fake.url, apiKey, closedUrl],
+        consumer.dir,
+        240_000,
+      );
+      expectSmoke(lastLine(output), fake, { runtime });
+    }
+  });
+
+  // The same on Node's fetch, as LOOPS_NODE_HTTP=0 has it (or a fetch of yours, a proxy's dispatcher…).
+  it.each(runtimes.filter(([name]) => name.startsWith('Node')))(
+    'on %s through fetch (LOOPS_NODE_HTTP=0)',
+    async (_name, command, args, runtime) => {
+      const { stdout, viaNodeHttp } = await smokeWithHttpLog(command, args, { LOOPS_NODE_HTTP: '0' });
+      expectSmoke(lastLine(stdout), fake, { runtime });
+      expect(viaNodeHttp).toBe(false);
+    },
+  );
 
   it('in headless Chromium, from the bundled ESM build, against a CORS-enabled fake server', async () => {
     const site = join(consumer.dir, 'site');

@@ -6,6 +6,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
+/** LOOPS_NODE_HTTP as this run of the suites set it (test/support/fetch-transport.ts), if it did. */
+const transportEnv: Record<string, string> =
+  process.env.LOOPS_NODE_HTTP === undefined ? {} : { LOOPS_NODE_HTTP: process.env.LOOPS_NODE_HTTP };
+
 function requireTmux(): void {
   if (spawnSync('tmux', ['-V']).status !== 0) {
     throw new Error(
@@ -28,14 +32,16 @@ export class Terminal {
     for (const terminal of Terminal.#open) terminal.close();
   }
 
-  /** A terminal width × height cells, its shell given env; close() it in a finally or afterAll. */
+  /**
+   * A terminal width × height cells, its shell given env and the transport of this run (a tmux
+   * server does not pass on the test's own environment); close() it in a finally or afterAll.
+   */
   static open(name: string, width: number, height: number, env: Record<string, string>): Terminal {
     requireTmux();
     const terminal = new Terminal(`loops-${name}-${process.pid}`);
-    const vars = Object.entries({ ...env, PS1: '$ ', HISTFILE: '/dev/null' }).flatMap(([key, value]) => [
-      '-e',
-      `${key}=${value}`,
-    ]);
+    const vars = Object.entries({ ...transportEnv, ...env, PS1: '$ ', HISTFILE: '/dev/null' }).flatMap(
+      ([key, value]) => ['-e', `${key}=${value}`],
+    );
     const size = ['-x', String(width), '-y', String(height)];
     Terminal.#open.add(terminal);
     terminal.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', ...size, ...vars, 'bash --noprofile --norc');

@@ -6,7 +6,7 @@
  * skipped.
  */
 import type { Operation } from '../../operation.js';
-import { pick } from '../fields.js';
+import { accessor } from '../fields.js';
 import type { ListTarget } from '../list-target.js';
 import { resultChars } from './bounds.js';
 import type { Listed } from './list-call.js';
@@ -27,7 +27,7 @@ function select(request: ListRequest, item: unknown): unknown {
   const { fields, target } = request;
   if (!fields || item === null || typeof item !== 'object') return item;
   return Object.fromEntries(
-    fields.map((field) => [field, pick(target, item as Record<string, unknown>, field) ?? null]),
+    fields.map((field) => [field, accessor(target, field)(item as Record<string, unknown>) ?? null]),
   );
 }
 
