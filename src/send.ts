@@ -4,21 +4,16 @@ import type { Operation } from './operation.js';
 import { boundedFetch, senderOf } from './raw.js';
 import type { ClientSettings } from './request.js';
 import { type Failure, failure } from './response.js';
+import type { Attempt } from './sender.js';
 import type { Received, Sent } from './transport.js';
 
 export type { Received };
 
-export interface Sending {
-  path: Record<string, unknown>;
-  query: Record<string, unknown>;
-  /** The JSON body, for an operation that takes one. */
-  body: unknown;
-  headers: Record<string, string> | undefined;
+/** What a call sends on each attempt (its body bound: the client's, or the call's own), and what stops it. */
+export interface Sending extends Attempt {
   timeout: number;
   /** The signals that stop the call: the caller's, and a page's own. */
   signals: readonly AbortSignal[];
-  /** The body bound of this call: the client's, or the call's own. */
-  maxBytes: number;
 }
 
 /** The first of signals that has aborted. */

@@ -55,32 +55,37 @@ export function walkTables(figures: WalkFigures): string {
   return `${items}\n\n${cpu}\n\n${ratios}`;
 }
 
+/** One row per contender: a rate, CPU per page and the load average, each per run. */
+function runsTable(
+  figures: Record<string, { cpuMsPerPage: number[]; load: number[] }>,
+  rate: (name: string) => number[],
+  header: string[],
+): string {
+  const rows = Object.keys(figures).map((name) => [
+    name,
+    perRun(rate(name), 0),
+    perRun(figures[name]!.cpuMsPerPage, 2),
+    perRun(figures[name]!.load, 1),
+  ]);
+  return table(header, rows, 'lrrr');
+}
+
 /** The bare transports on loopback: items/s and CPU per page. */
 export function transportTable({ transports, walkSessions }: Results): string {
-  const rows = Object.entries(transports).map(([name, runs]) => [
-    name,
-    perRun(runs.itemsPerSecond, 0),
-    perRun(runs.cpuMsPerPage, 2),
-    perRun(runs.load, 1),
-  ]);
   const header = ['hand loop on', 'items/s', 'CPU ms per page', 'load average'];
   const rounds = Object.values(transports)[0]!.itemsPerSecond.length;
-  return `${walkSessions.toLocaleString('en')} sessions per walk, ${rounds} runs of each, server at 0 ms.\n\n${table(header, rows, 'lrrr')}`;
+  const rows = runsTable(transports, (name) => transports[name]!.itemsPerSecond, header);
+  return `${walkSessions.toLocaleString('en')} sessions per walk, ${rounds} runs of each, server at 0 ms.\n\n${rows}`;
 }
 
 /** The CLI export beside its yardsticks: sessions/s and CPU per page, and the ratios the targets are on. */
 export function exportTable({ cliExport, exportSessions }: Results): string {
-  const rows = Object.entries(cliExport).map(([name, runs]) => [
-    name,
-    perRun(runs.sessionsPerSecond, 0),
-    perRun(runs.cpuMsPerPage, 2),
-    perRun(runs.load, 1),
-  ]);
   const header = ['contender', 'sessions/s', 'CPU ms per page', 'load average'];
   const speed = (name: string) => cliExport[name]!.sessionsPerSecond;
   const cpu = (name: string) => cliExport[name]!.cpuMsPerPage;
   const rounds = Object.values(cliExport)[0]!.sessionsPerSecond.length;
-  return `${exportSessions.toLocaleString('en')} sessions per export, server at 5 ms, ${rounds} runs of each.\n\n${table(header, rows, 'lrrr')}\n\nsessions/s, CLI / floor client: jsonl ${versus(speed('CLI, jsonl'), speed('floor client'))}, csv ${versus(speed('CLI, csv'), speed('floor client'))}; CPU per page, CLI csv / hand-written CSV script: ${versus(cpu('CLI, csv'), cpu('hand-written CSV script'))}.`;
+  const rows = runsTable(cliExport, speed, header);
+  return `${exportSessions.toLocaleString('en')} sessions per export, server at 5 ms, ${rounds} runs of each.\n\n${rows}\n\nsessions/s, CLI / floor client: jsonl ${versus(speed('CLI, jsonl'), speed('floor client'))}, csv ${versus(speed('CLI, csv'), speed('floor client'))}; CPU per page, CLI csv / hand-written CSV script: ${versus(cpu('CLI, csv'), cpu('hand-written CSV script'))}.`;
 }
 
 export function earlyStopTable({ earlyStop }: Results): string {
