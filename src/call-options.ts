@@ -1,7 +1,8 @@
 /** Per-call options: which names a call takes, and the checks they pass before anything is sent. */
 import { ValidationError } from './errors.js';
+import { checkHeaders } from './header-rules.js';
 import type { Operation } from './operation.js';
-import { checkCallSettings, checkHeaders, optionNames } from './options.js';
+import { checkCallSettings, optionNames } from './options.js';
 import type { ListOptions } from './pagination.js';
 import type { RequestOptions } from './request.js';
 import { checkNames, checkPlainObject, checkRule, describeValue, satisfies } from './validation.js';

@@ -7,6 +7,7 @@ import type * as Http from 'node:http';
 import type * as Decoding from 'node:string_decoder';
 import type * as Zlib from 'node:zlib';
 import { tooLarge } from './body.js';
+import { codingsOf, decodingChain } from './node-http-decoding.js';
 import type { Received } from './transport.js';
 
 export interface Reading {
@@ -19,29 +20,9 @@ export interface Reading {
   fail(error: Error): void;
 }
 
-// The content codings fetch decodes, and how; any other is handed over as it came, as fetch does.
-const decoders: Record<string, (zlib: typeof Zlib) => Zlib.Gunzip | Zlib.Inflate | Zlib.BrotliDecompress> = {
-  gzip: (zlib) => zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  'x-gzip': (zlib) => zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  deflate: (zlib) => zlib.createInflate({ finishFlush: zlib.constants.Z_SYNC_FLUSH }),
-  br: (zlib) => zlib.createBrotliDecompress(),
-};
-
-/** The body of incoming, decoded as its codings say, or incoming itself when there is nothing to decode. */
-function decoded(incoming: Http.IncomingMessage, zlib: typeof Zlib, fail: (error: Error) => void) {
-  const encoding = incoming.headers['content-encoding'];
-  const codings = encoding === undefined ? [] : encoding.split(',').map((coding) => coding.trim().toLowerCase());
-  // A coding fetch does not decode leaves the body as it came, as fetch does.
-  const known = (coding: string) => coding === '' || coding === 'identity' || Object.hasOwn(decoders, coding);
-  if (!codings.every(known)) return incoming;
-  // Decoded in the reverse order of the codings applied.
-  let stream: NodeJS.ReadableStream = incoming;
-  for (const coding of codings.reverse()) {
-    const decoder = Object.hasOwn(decoders, coding) ? decoders[coding]!(zlib) : undefined;
-    if (decoder) stream = stream.pipe(decoder).on('error', fail);
-  }
-  return stream;
-}
+// What new Response() takes, narrower than what Node's parser accepts (a status of 600, a reason
+// with a control character): fetch hands such an answer over, so the SDK does too.
+const reason = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 /** Reads incoming into a Received, or fails with the APIError of tooLarge() past the bound. */
 export function receive(incoming: Http.IncomingMessage, { url, maxBytes, zlib, decoding, resolve, fail }: Reading) {
@@ -49,15 +30,21 @@ export function receive(incoming: Http.IncomingMessage, { url, maxBytes, zlib, d
   const headers = new Headers();
   const raw = incoming.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const response = new Response(null, { status, statusText: incoming.statusMessage ?? '', headers });
-  // As a response from fetch whose body the SDK has read: its URL, and its body used.
-  Object.defineProperties(response, { url: { value: url }, bodyUsed: { value: true } });
-  const tooBig = () => fail(tooLarge(maxBytes, status, headers));
-  incoming.on('error', fail);
-  const stream = decoded(incoming, zlib, fail);
+  const known = status >= 200 && status <= 599;
+  const statusText = reason.test(incoming.statusMessage ?? '') ? (incoming.statusMessage ?? '') : '';
+  const response = new Response(null, { status: known ? status : 500, statusText, headers });
+  // As a response from fetch whose body the SDK has read: its URL, its body used, its own status.
+  Object.defineProperties(response, {
+    url: { value: url },
+    bodyUsed: { value: true },
+    ...(!known && { status: { value: status }, ok: { value: false } }),
+  });
+  const codings = codingsOf(incoming);
   const declared = incoming.headers['content-length'];
   // A declared length is refused before reading; a compressed body's counts once decoded.
-  if (stream === incoming && declared !== undefined && Number(declared) > maxBytes) return tooBig();
+  if (codings.length === 0 && declared !== undefined && Number(declared) > maxBytes) {
+    return fail(tooLarge(maxBytes, status, headers));
+  }
   // Each chunk decoded as it comes (a character split between two chunks whole), not gathered into
   // one Buffer first: a page's copy outside the heap made V8 collect its old space some three times
   // a walk of 200 pages, a quarter more CPU per page. A StringDecoder, not a TextDecoder: a third of
@@ -65,15 +52,32 @@ export function receive(incoming: Http.IncomingMessage, { url, maxBytes, zlib, d
   const decoder = new decoding.StringDecoder('utf8');
   let text = '';
   let length = 0;
-  stream.on('data', (chunk: Buffer) => {
-    length += chunk.length;
-    // Destroying the request closes the socket: the rest of the body is never read.
-    if (length > maxBytes) tooBig();
-    else text += decoder.write(chunk);
+  let done = false;
+  const stop = (error: Error) => {
+    if (done) return;
+    done = true;
+    // Nothing more is read or decoded; destroying the request closes the socket.
+    incoming.removeAllListeners('data');
+    chain.stop();
+    fail(error);
+  };
+  const chain = decodingChain(codings, zlib, {
+    onData(chunk) {
+      if (done) return;
+      length += chunk.length;
+      if (length > maxBytes) stop(tooLarge(maxBytes, status, headers));
+      else text += decoder.write(chunk);
+    },
+    onEnd() {
+      if (done) return;
+      done = true;
+      text += decoder.end();
+      // A BOM is dropped, as fetch's text() does.
+      resolve({ response, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+    },
+    onError: stop,
   });
-  stream.on('end', () => {
-    text += decoder.end();
-    // A BOM is dropped, as fetch's text() does.
-    resolve({ response, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
-  });
+  incoming.on('error', stop);
+  incoming.on('data', chain.write);
+  incoming.on('end', chain.end);
 }

@@ -62,10 +62,42 @@ let seenDispatcher: unknown;
 let fetchIsNode = false;
 let dispatcherIsDefault = true;
 
+type Dispatcher = Record<symbol, unknown> & { constructor?: new () => Dispatcher; dispatch?: unknown };
+
+/** Whether two option objects hold the same keys with the same values. */
+function sameOptions(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key as never], b[key as never]));
+}
+
 /**
- * Whether requests may go through node:http now: not if globalThis.fetch was replaced, nor if an
- * undici dispatcher other than a plain Agent was installed (a ProxyAgent, a MockAgent…), which only
- * fetch would use. Checked on every request, the verdicts kept while the globals stay the same.
+ * Whether dispatcher is an Agent as undici makes it for itself: the one Node's fetch installs at its
+ * first request, or the one the undici package installs when it loads. node:http on its own agents
+ * sends as such an Agent would. An Agent with options of the program's (a CA, a connect timeout),
+ * composed with interceptors, or any other dispatcher (a ProxyAgent, a MockAgent) is fetch's alone.
+ * Its options are compared with those of a fresh Agent of its own class, whatever undici's version.
+ */
+function isDefaultAgent(dispatcher: Dispatcher): boolean {
+  const Agent = dispatcher.constructor;
+  if (Agent?.name !== 'Agent') return false;
+  // compose() puts its interceptors before the Agent's own dispatch.
+  if (dispatcher.dispatch !== Object.getPrototypeOf(dispatcher)?.dispatch) return false;
+  const key = Object.getOwnPropertySymbols(dispatcher).find((symbol) => symbol.description === 'options');
+  const options = key === undefined ? undefined : dispatcher[key];
+  if (key === undefined || typeof options !== 'object' || options === null) return false;
+  try {
+    const fresh = new Agent()[key];
+    return typeof fresh === 'object' && fresh !== null && sameOptions(options, fresh);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether requests may go through node:http now: not if globalThis.fetch was replaced, nor if a
+ * program installed an undici dispatcher of its own (a ProxyAgent, a MockAgent, an Agent with a CA
+ * or interceptors), which only fetch would use. Checked on every request, the verdicts kept while
+ * the globals stay the same.
  */
 export function nodeHttpAllowed(): boolean {
   const { fetch } = globalThis;
@@ -73,10 +105,10 @@ export function nodeHttpAllowed(): boolean {
     seenFetch = fetch;
     fetchIsNode = typeof fetch === 'function' && nodeFetch.test(Function.prototype.toString.call(fetch));
   }
-  const dispatcher = (globalThis as Record<symbol, { constructor?: { name?: string } } | undefined>)[dispatcherKey];
+  const dispatcher = (globalThis as Record<symbol, Dispatcher | undefined>)[dispatcherKey];
   if (dispatcher !== seenDispatcher) {
     seenDispatcher = dispatcher;
-    dispatcherIsDefault = dispatcher === undefined || dispatcher.constructor?.name === 'Agent';
+    dispatcherIsDefault = dispatcher === undefined || isDefaultAgent(dispatcher);
   }
   return fetchIsNode && dispatcherIsDefault;
 }
@@ -110,10 +142,12 @@ function send({ http, https, zlib, decoding }: Builtins, outgoing: Outgoing): Se
   };
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   let request!: Http.ClientRequest;
+  let answer: Http.IncomingMessage | undefined;
   const received = new Promise<Received>((resolve, reject) => {
     // Its errors (system errors with a code, the parser's HPE_…) reach send.ts as they are, which
     // tells network failures, answers that are not HTTP and bugs apart.
     request = (secure ? https : http).request({ ...target(url), method, headers }, (incoming) => {
+      answer = incoming;
       try {
         receive(incoming, { url, maxBytes, zlib, decoding, resolve, fail });
       } catch (error) {
@@ -124,7 +158,11 @@ function send({ http, https, zlib, decoding }: Builtins, outgoing: Outgoing): Se
       request.destroy();
       reject(error);
     };
-    request.on('error', reject);
+    // Bytes after a complete answer (a body on a 204, more than its content-length) are the
+    // parser's error, raised before the answer's end: the answer stands, as it does on fetch.
+    request.on('error', (error) => {
+      if (!answer?.complete) reject(error);
+    });
     request.end(body);
   });
   // Destroying the request closes its connection, whatever it was waiting for: the head or the body.

@@ -2,6 +2,7 @@ import { defaultBaseUrl } from '../generated/operations.js';
 import { baseUrlProblem, showUrl } from './base-url.js';
 import { defaultMaxResponseBytes } from './body.js';
 import { LoopsError, ValidationError } from './errors.js';
+import { checkHeaders } from './header-rules.js';
 import { checkLogger, checkLogLevel, createLog, type Logger, type LogLevel } from './log.js';
 import type { Fetch } from './raw.js';
 import { checkApiKey } from './secrets.js';
@@ -96,21 +97,6 @@ function readSwitch(name: string): boolean | undefined {
   return on;
 }
 
-/** Throws a ValidationError unless headers are a plain object of strings that leave `Authorization` alone. */
-export function checkHeaders(param: string, headers: unknown): void {
-  checkPlainObject(param, headers);
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (name.toLowerCase() === 'authorization') {
-      throw new ValidationError(
-        param,
-        'headers other than Authorization (the client sends your key itself)',
-        `got ${name}`,
-      );
-    }
-    if (typeof value !== 'string') throw new ValidationError(`${param}.${name}`, 'a string', describeValue(value));
-  }
-}
-
 /** Throws a ValidationError naming the first setting out of its range. */
 export function checkCallSettings({ timeout, maxRetries, maxResponseBytes }: CallSettings): void {
   if (timeout !== undefined) {
@@ -140,6 +126,10 @@ export function resolveOptions(options: ClientOptions) {
   checkApiKey(apiKey, fail);
   const problem = baseUrlProblem(baseUrl);
   if (problem) fail(`Refusing baseUrl ${showUrl(baseUrl)}: ${problem}.`);
+  // As a URL parser reads it (scheme and host lower-cased, spaces and non-ASCII percent-encoded, a
+  // backslash a slash, surrounding whitespace such as a .env file's CR dropped): both transports then
+  // send to the same place, where node:http would refuse, or send as Latin-1, what fetch encodes.
+  const normalised = new URL(baseUrl).href.replace(/\/+$/, '');
   checkCallSettings({ timeout, maxRetries, maxResponseBytes });
   if (fetch !== undefined && typeof fetch !== 'function') {
     throw new ValidationError('fetch', 'a fetch function', describeValue(fetch));
@@ -153,5 +143,5 @@ export function resolveOptions(options: ClientOptions) {
   const defaultHeaders = options.defaultHeaders ?? {};
   checkHeaders('defaultHeaders', defaultHeaders);
   const log = createLog(logLevel, logger);
-  return { apiKey, baseUrl, timeout, maxRetries, maxResponseBytes, fetch, nodeHttp, log, defaultHeaders };
+  return { apiKey, baseUrl: normalised, timeout, maxRetries, maxResponseBytes, fetch, nodeHttp, log, defaultHeaders };
 }

@@ -109,20 +109,35 @@ describe('the transport', () => {
     });
   });
 
-  it('is fetch while an undici dispatcher other than an Agent is installed (a proxy, a mock), which only fetch uses', () => {
+  it("is fetch while a dispatcher of the program's is installed (a proxy, a mock, an Agent of its own), which only fetch uses", () => {
     const key = Symbol.for('undici.globalDispatcher.1');
     const global = globalThis as Record<symbol, unknown>;
     const before = global[key];
     class ProxyAgent {}
+    class Agent {
+      dispatch() {
+        throw new Error('handler must be an object');
+      }
+    }
     try {
       global[key] = new ProxyAgent();
       expect(nodeHttpAllowed()).toBe(false);
-      class Agent {}
       global[key] = new Agent();
+      expect(nodeHttpAllowed()).toBe(false);
+      global[key] = undefined;
       expect(nodeHttpAllowed()).toBe(true);
     } finally {
       global[key] = before;
     }
+  });
+
+  it("stays on its transport after a fetch of the program's own, which installs Node's default Agent", async () => {
+    await withListServer(async (baseUrl, seen) => {
+      await (await globalThis.fetch(`${baseUrl}/checkout/sessions`)).text();
+      expect((globalThis as Record<symbol, object>)[Symbol.for('undici.globalDispatcher.1')]).toBeDefined();
+      await testClient({ baseUrl }).checkout.sessions.list();
+      expect(seen.headers.map(sentBy)).toEqual(['fetch', transport]);
+    });
   });
 
   it('keeps its connections alive: node:http sends sequential calls on one, fetch on one or two', async () => {
