@@ -145,7 +145,7 @@ describe("undici's global dispatcher", () => {
       },
       async ({ url }) => {
         before = getGlobalDispatcher();
-        const agent = new Agent({ connect: { rejectUnauthorized: true } }).compose((dispatch) => (options, handler) => {
+        const agent = new Agent().compose((dispatch) => (options, handler) => {
           intercepted.push(String(options.path));
           return dispatch(options, handler);
         });
