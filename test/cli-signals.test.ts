@@ -122,8 +122,9 @@ describe('a second signal', () => {
     await run.until(() => hanging() && run.child.stdout.readableLength > 0);
     run.child.kill('SIGINT');
     await run.until((_, stderr) => stderr.includes('send it again to end at once'));
+    // Read again only once the process is gone: reading sooner would let the first signal's way out finish first.
+    run.child.once('exit', () => run.child.stdout.resume());
     run.child.kill('SIGINT');
-    run.child.stdout.resume();
     const { status, stderr } = await run.done;
     expect(status).toBe(130);
     expect(stderr).not.toContain('interrupted by'); // the first signal's way out was still waiting
