@@ -35,5 +35,11 @@ export function checkHeaders(param: string, headers: unknown): void {
       throw new ValidationError(param, why, `got ${name}`);
     }
     if (typeof value !== 'string') throw new ValidationError(`${param}.${name}`, 'a string', describeValue(value));
+    // Surrounding whitespace is dropped when sent, as fetch does (a value read from a file ends in a
+    // line break); a line break or NUL inside would end the header.
+    if (/[\r\n\0]/.test(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))) {
+      const what = 'a header value on one line: no CR, LF or NUL inside it';
+      throw new ValidationError(`${param}.${name}`, what, 'got a value that has one (not shown)');
+    }
   }
 }

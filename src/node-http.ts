@@ -78,16 +78,22 @@ function sameOptions(a: object, b: object): boolean {
  * Its options are compared with those of a fresh Agent of its own class, whatever undici's version.
  */
 function isDefaultAgent(dispatcher: Dispatcher): boolean {
+  const symbol = (description: string) =>
+    Object.getOwnPropertySymbols(dispatcher).find((own) => own.description === description);
   const Agent = dispatcher.constructor;
   if (Agent?.name !== 'Agent') return false;
   // compose() puts its interceptors before the Agent's own dispatch.
   if (dispatcher.dispatch !== Object.getPrototypeOf(dispatcher)?.dispatch) return false;
-  const key = Object.getOwnPropertySymbols(dispatcher).find((symbol) => symbol.description === 'options');
+  const key = symbol('options');
   const options = key === undefined ? undefined : dispatcher[key];
   if (key === undefined || typeof options !== 'object' || options === null) return false;
+  // A factory of the program's makes the Agent's pools: undici keeps it beside the options.
+  const factory = symbol('factory');
   try {
-    const fresh = new Agent()[key];
-    return typeof fresh === 'object' && fresh !== null && sameOptions(options, fresh);
+    const fresh = new Agent();
+    const freshOptions = fresh[key];
+    if (typeof freshOptions !== 'object' || freshOptions === null || !sameOptions(options, freshOptions)) return false;
+    return factory === undefined || dispatcher[factory] === fresh[factory];
   } catch {
     return false;
   }
@@ -112,6 +118,9 @@ export function nodeHttpAllowed(): boolean {
   }
   return fetchIsNode && dispatcherIsDefault;
 }
+
+const padded = /^[\t\n\r ]|[\t\n\r ]$/;
+const padding = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 // Where each origin is, as node:http takes it: parsed once, not for every request (some 5 µs each).
 const origins = new Map<string, { protocol: string; hostname: string; port: string }>();
@@ -140,6 +149,11 @@ function send({ http, https, zlib, decoding }: Builtins, outgoing: Outgoing): Se
     'accept-encoding': secure ? 'br, gzip, deflate' : 'gzip, deflate',
     ...outgoing.headers,
   };
+  // Values without their surrounding whitespace, as fetch sends them: node:http refuses a trailing CR or LF.
+  for (const name in headers) {
+    const value = headers[name]!;
+    if (padded.test(value)) headers[name] = value.replace(padding, '');
+  }
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   let request!: Http.ClientRequest;
   let answer: Http.IncomingMessage | undefined;

@@ -31,7 +31,8 @@ const release =
 /**
  * A pattern for key in every form a URL builder or a JSON encoder could give it: each character as
  * itself, percent-encoded in either letter case (encodeURIComponent, URLSearchParams and encodeURI
- * each encode a different set: `~!'()*` among them), or JSON-escaped (`\"`, `\\`, `\/`, `\u00XX`).
+ * each encode a different set: `~!'()*` among them), or JSON-escaped (`\"`, `\\`, `\/`, `\u00XX`);
+ * and in any letter case, as a header name or a host name is lower-cased on its way.
  */
 function anyForm(key: string): RegExp {
   const literal = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
@@ -45,7 +46,7 @@ function anyForm(key: string): RegExp {
     if (c === '"' || c === '\\' || c === '/') forms.push(literal(`\\${c}`));
     return `(?:${forms.join('|')})`;
   };
-  return new RegExp([...key].map(char).join(''), 'g');
+  return new RegExp([...key].map(char).join(''), 'gi');
 }
 
 /** What a message may show of a key: at most its first 8 characters, such as `sk_test_…`. */

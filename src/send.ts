@@ -129,6 +129,6 @@ function failed(cause: unknown, timeout: number, signals: readonly AbortSignal[]
     );
     return failure(error, true);
   }
-  const problem = `The request failed, and not for want of a network (${message}): a malformed request or response, or a bug in \`fetch\`; not retried. See \`cause\`.`;
+  const problem = `The request failed, and not for want of a network (${message}): a malformed request or response, or a bug in the transport (\`fetch\`, or node:http on Node); not retried. See \`cause\`.`;
   return failure(new LoopsError(problem, { cause }));
 }

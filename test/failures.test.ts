@@ -52,7 +52,7 @@ describe('only failures to reach the server are retried', () => {
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect(error.cause).toBe(bug);
     expect(error.message).toBe(
-      "The request failed, and not for want of a network (Cannot read properties of undefined (reading 'get')): a malformed request or response, or a bug in `fetch`; not retried. See `cause`.",
+      "The request failed, and not for want of a network (Cannot read properties of undefined (reading 'get')): a malformed request or response, or a bug in the transport (`fetch`, or node:http on Node); not retried. See `cause`.",
     );
     expect(fetch).toHaveBeenCalledTimes(1);
   });

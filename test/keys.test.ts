@@ -187,6 +187,9 @@ describe('the key stays out of the debug log in whatever form a URL builder give
     ['every byte encoded', (key) => [...key].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')],
     ['JSON', (key) => JSON.stringify(key).slice(1, -1)],
     ['JSON \\u escapes', (key) => [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')],
+    // A header name or a host name is lower-cased on its way.
+    ['lower case', (key) => key.toLowerCase()],
+    ['upper case', (key) => key.toUpperCase()],
   ];
 
   it.each(encoders)('%s', async (_, encode) => {

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import zlib from 'node:zlib';
-import { Agent, type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import { Agent, type Dispatcher, getGlobalDispatcher, Pool, setGlobalDispatcher } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIError, InternalServerError, ValidationError } from '../src/index.js';
 import { fakeSessions } from '../src/testing/index.js';
@@ -103,6 +103,32 @@ describe('baseUrl, as a URL parser reads it', () => {
   });
 });
 
+describe('header values', () => {
+  it('one read with its line break (a file, an environment variable) is sent without it, as fetch sends it', async () => {
+    const seen: (string | string[] | undefined)[] = [];
+    await withHttpServer(
+      (req, res) => {
+        seen.push(req.headers['x-trace']);
+        listServer([])(req, res);
+      },
+      async ({ url }) => {
+        for (const value of ['export-42\n', 'export-42\r\n', ' export-42\r']) {
+          await testClient({ baseUrl: url, defaultHeaders: { 'X-Trace': value } }).checkout.sessions.list();
+        }
+      },
+    );
+    expect(seen).toEqual(['export-42', 'export-42', 'export-42']);
+  });
+
+  it('one with a line break or NUL inside is refused, naming the header, before anything is sent', () => {
+    for (const value of ['a\r\nInjected: 1', 'a\0b']) {
+      const error = thrown(() => testClient({ defaultHeaders: { 'X-Trace': value } }), ValidationError);
+      expect(error.message).toContain('defaultHeaders.X-Trace');
+      expect(error.message).toContain('no CR, LF or NUL inside it');
+    }
+  });
+});
+
 describe('headers that frame the message', () => {
   it.each(['Content-Length', 'transfer-encoding', 'Connection', 'Host', 'Expect'])(
     '%s is refused, in defaultHeaders and per call, before anything is sent',
@@ -130,6 +156,7 @@ describe("undici's global dispatcher", () => {
   it("a program's own Agent (interceptors, TLS options) takes every call, through fetch", async () => {
     const intercepted: string[] = [];
     const senders: string[] = [];
+    let pools = 0;
     await withHttpServer(
       (req, res) => {
         senders.push(sentBy(req));
@@ -145,10 +172,18 @@ describe("undici's global dispatcher", () => {
         await testClient({ baseUrl: url, nodeHttp: true }).checkout.sessions.list();
         setGlobalDispatcher(new Agent({ connect: { timeout: 5_000 } }));
         await testClient({ baseUrl: url, nodeHttp: true }).checkout.sessions.list();
+        // undici keeps a factory beside the options: its pools are the program's.
+        const factory = (origin: URL | string, options: Pool.Options) => {
+          pools++;
+          return new Pool(origin, options);
+        };
+        setGlobalDispatcher(new Agent({ factory }));
+        await testClient({ baseUrl: url, nodeHttp: true }).checkout.sessions.list();
       },
     );
     expect(intercepted).toEqual(['/checkout/sessions']);
-    expect(senders).toEqual(['fetch', 'fetch']);
+    expect(pools).toBe(1);
+    expect(senders).toEqual(['fetch', 'fetch', 'fetch']);
   });
 
   it("undici's own default Agent (installed when the package loads, as in this file) leaves the SDK on node:http", async () => {
