@@ -16,6 +16,15 @@ const framing = new Set([
   'expect',
 ]);
 
+const padded = /^[\t\n\r ]|[\t\n\r ]$/;
+const padding = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/**
+ * A header value as fetch sends it, without its surrounding whitespace (a value read from a file
+ * ends in a line break): node:http would refuse a trailing CR or LF.
+ */
+export const sentValue = (value: string): string => (padded.test(value) ? value.replace(padding, '') : value);
+
 /**
  * Throws a ValidationError unless headers are a plain object of strings that leave `Authorization`
  * and the message's framing alone.
@@ -35,9 +44,8 @@ export function checkHeaders(param: string, headers: unknown): void {
       throw new ValidationError(param, why, `got ${name}`);
     }
     if (typeof value !== 'string') throw new ValidationError(`${param}.${name}`, 'a string', describeValue(value));
-    // Surrounding whitespace is dropped when sent, as fetch does (a value read from a file ends in a
-    // line break); a line break or NUL inside would end the header.
-    if (/[\r\n\0]/.test(value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, ''))) {
+    // Surrounding whitespace is dropped when sent (sentValue); a line break or NUL inside would end the header.
+    if (/[\r\n\0]/.test(sentValue(value))) {
       const what = 'a header value on one line: no CR, LF or NUL inside it';
       throw new ValidationError(`${param}.${name}`, what, 'got a value that has one (not shown)');
     }

@@ -119,9 +119,6 @@ export function nodeHttpAllowed(): boolean {
   return fetchIsNode && dispatcherIsDefault;
 }
 
-const padded = /^[\t\n\r ]|[\t\n\r ]$/;
-const padding = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-
 // Where each origin is, as node:http takes it: parsed once, not for every request (some 5 µs each).
 const origins = new Map<string, { protocol: string; hostname: string; port: string }>();
 
@@ -149,11 +146,6 @@ function send({ http, https, zlib, decoding }: Builtins, outgoing: Outgoing): Se
     'accept-encoding': secure ? 'br, gzip, deflate' : 'gzip, deflate',
     ...outgoing.headers,
   };
-  // Values without their surrounding whitespace, as fetch sends them: node:http refuses a trailing CR or LF.
-  for (const name in headers) {
-    const value = headers[name]!;
-    if (padded.test(value)) headers[name] = value.replace(padding, '');
-  }
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   let request!: Http.ClientRequest;
   let answer: Http.IncomingMessage | undefined;

@@ -8,6 +8,7 @@
  * (and never `.` or `..`, validation.ts) and a query: nothing that can change the origin.
  */
 import { createFinalURL, defaultPathSerializer } from 'openapi-fetch';
+import { sentValue } from './header-rules.js';
 import type { Operation } from './operation.js';
 import type { Sent, Transport } from './transport.js';
 
@@ -24,9 +25,12 @@ export interface Attempt {
 
 export type Sender = (operation: Operation, attempt: Attempt) => Sent;
 
-/** Headers by lower-case name, later ones winning, as a `Headers` would merge them. */
+/**
+ * Headers by lower-case name, later ones winning, each value as fetch sends it: as a `Headers` would
+ * merge them, whichever transport sends them. The client's are merged once, when it is made.
+ */
 function merge(into: Record<string, string>, headers: Record<string, string>): Record<string, string> {
-  for (const name in headers) into[name.toLowerCase()] = headers[name]!;
+  for (const name in headers) into[name.toLowerCase()] = sentValue(headers[name]!);
   return into;
 }
 
