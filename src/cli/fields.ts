@@ -28,8 +28,25 @@ export function parseFields(target: ListTarget, text: string): string[] {
   return names;
 }
 
+/**
+ * An item reduced to the chosen fields, each read by its accessor, made once (absent ones as null);
+ * every item as it is when no fields are chosen, and a null item as null.
+ */
+export function selector(target: ListTarget, fields: readonly string[] | undefined): (item: Item) => unknown {
+  if (!fields) return (item) => item;
+  const columns: [string, Accessor][] = fields.map((field) => [field, accessor(target, field)]);
+  return (item) => {
+    if (item === null) return null;
+    // fromEntries, so that a field named `__proto__` stays a field.
+    return Object.fromEntries(columns.map(([field, read]) => [field, read(item) ?? null]));
+  };
+}
+
+/** An item as the API sent it: an object, or (from a faulty server) null. */
+export type Item = Record<string, unknown> | null;
+
 /** An item's value at a field, or undefined where it has none. */
-export type Accessor = (item: Record<string, unknown> | null) => unknown;
+export type Accessor = (item: Item) => unknown;
 
 /**
  * A field's accessor, made once per column rather than per cell: a path (`total_details.amount_tax`)

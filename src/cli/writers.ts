@@ -3,15 +3,14 @@
  * that a stream of millions stays in constant memory and what was written is valid at any stop.
  */
 import { type CsvOptions, csvCell, csvRow } from './csv.js';
-import { type Accessor, accessor } from './fields.js';
+import { accessor, type Item, selector } from './fields.js';
 import type { ListTarget } from './list-target.js';
 import { createTable, tableText } from './table.js';
 
 export type Format = 'table' | 'json' | 'jsonl' | 'csv';
 export const formats: readonly Format[] = ['table', 'json', 'jsonl', 'csv'];
 
-/** An item as the API sent it: an object, or (from a faulty server) null. */
-export type Item = Record<string, unknown> | null;
+export type { Item };
 
 export interface Writer {
   /** Text for a page's worth of items. */
@@ -32,17 +31,6 @@ export interface WriterOptions extends CsvOptions {
   width: number;
   /** Whether a table column is never cut. */
   neverCut(column: string, cells: readonly string[]): boolean;
-}
-
-/** An item reduced to the chosen fields, each by its path (absent ones as null). */
-function selector(target: ListTarget, fields: readonly string[] | undefined): (item: Item) => unknown {
-  if (!fields) return (item) => item;
-  const columns: [string, Accessor][] = fields.map((field) => [field, accessor(target, field)]);
-  return (item) => {
-    if (item === null) return null;
-    // fromEntries, so that a field named `__proto__` stays a field.
-    return Object.fromEntries(columns.map(([field, read]) => [field, read(item) ?? null]));
-  };
 }
 
 /** Each item's line, joined: a page's worth of text, for one write. */

@@ -6,7 +6,7 @@
  * skipped.
  */
 import type { Operation } from '../../operation.js';
-import { accessor } from '../fields.js';
+import { type Item, selector } from '../fields.js';
 import type { ListTarget } from '../list-target.js';
 import { resultChars } from './bounds.js';
 import type { Listed } from './list-call.js';
@@ -20,15 +20,6 @@ export interface ListRequest {
   max?: number | undefined;
   /** The name of the tool's `max` argument. */
   maxName: string;
-}
-
-/** An item reduced to the fields asked for, each by its path (absent ones as null). */
-function select(request: ListRequest, item: unknown): unknown {
-  const { fields, target } = request;
-  if (!fields || item === null || typeof item !== 'object') return item;
-  return Object.fromEntries(
-    fields.map((field) => [field, accessor(target, field)(item as Record<string, unknown>) ?? null]),
-  );
 }
 
 /** The JSON text of the result with the first count items of listed. */
@@ -62,7 +53,9 @@ function render(request: ListRequest, listed: Listed, items: unknown[], count: n
 
 /** The result's text: every item when it fits, else the longest run of items from the first that does. */
 export function listResultText(request: ListRequest, listed: Listed): string {
-  const items = listed.items.map((item) => select(request, item));
+  // Each field's accessor made once for the call, not per item; anything but an object stays as it came.
+  const select = selector(request.target, request.fields);
+  const items = listed.items.map((item) => (typeof item === 'object' ? select(item as Item) : item));
   let text = render(request, listed, items, items.length);
   if (text.length <= resultChars) return text;
   // Items as long as they fit beside the envelope of a result with none, then fewer while the
