@@ -16,14 +16,13 @@ const framing = new Set([
   'expect',
 ]);
 
-const padded = /^[\t\n\r ]|[\t\n\r ]$/;
 const padding = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 /**
  * A header value as fetch sends it, without its surrounding whitespace (a value read from a file
  * ends in a line break): node:http would refuse a trailing CR or LF.
  */
-export const sentValue = (value: string): string => (padded.test(value) ? value.replace(padding, '') : value);
+export const sentValue = (value: string): string => value.replace(padding, '');
 
 /**
  * Throws a ValidationError unless headers are a plain object of strings that leave `Authorization`
