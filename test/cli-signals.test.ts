@@ -104,8 +104,10 @@ describe('a second signal', () => {
     await run.until((stdout) => hanging() && stdout.includes(sessions[pageSize - 1]!.id));
     run.child.kill('SIGINT');
     run.child.kill('SIGINT');
-    const { status, stdout, stderr } = await run.done;
-    expect(status).toBe(130);
+    const { status, signal, stdout, stderr } = await run.done;
+    // On a busy machine the first signal's way out may finish before the second arrives; one that
+    // lands as the process exits ends it by SIGINT, which a shell reports as 130 too.
+    expect(status ?? (signal === 'SIGINT' ? 128 + 2 : signal)).toBe(130);
     expect(ids(JSON.parse(stdout))).toEqual(ids(sessions.slice(0, pageSize)));
     expect(resumeArgs(stderr)).toContain(sessions[pageSize - 1]!.id);
   });

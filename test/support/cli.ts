@@ -14,6 +14,8 @@ import { apiKey } from './client.js';
 
 export interface CliResult {
   status: number | null;
+  /** The signal that ended the process, when one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -90,7 +92,9 @@ export function startCli(
     stderr += chunk;
     wake();
   });
-  const done = new Promise<CliResult>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+  const done = new Promise<CliResult>((resolve) =>
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })),
+  );
   // Checked on every chunk of output, and every 20 ms for what is not output (the fake server's log).
   const until = (ready: (stdout: string, stderr: string) => boolean) =>
     new Promise<void>((resolve, reject) => {
